@@ -1,0 +1,69 @@
+"""CSV tables: ``entities.csv``, ``relations.csv`` and ``mentions.csv``.
+
+Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) are prefixed with ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+from graphkit.graph import KnowledgeGraph
+
+ENTITY_COLUMNS = ("id", "label", "type", "aliases", "mentions")
+RELATION_COLUMNS = (
+    "subject_id", "subject", "relation", "object_id", "object", "confidence", "negated",
+    "attributed_to", "doc", "sentence", "start", "end", "extractor",
+)
+MENTION_COLUMNS = ("entity_id", "doc", "start", "end", "text")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise a text cell that a spreadsheet would evaluate: ``=cmd()`` -> ``'=cmd()``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _write(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([safe_cell(cell) for cell in row])
+
+
+def write_entities(graph: KnowledgeGraph, path: str | Path) -> None:
+    """One row per node: ``id,label,type,aliases,mentions`` (aliases ``|``-joined)."""
+    _write(
+        path,
+        ENTITY_COLUMNS,
+        ((e.id, e.label, e.type, "|".join(e.alias_names), len(e.mentions)) for e in graph.nodes()),
+    )
+
+
+def write_relations(graph: KnowledgeGraph, path: str | Path) -> None:
+    """One row per extraction; ``start``/``end`` are the sentence's offsets in its document."""
+
+    def rows():
+        for r in graph.relations:
+            t = r.triple
+            p = t.provenance
+            yield (
+                r.subject_id, t.subject.text, t.relation, r.object_id, t.object.text if t.object else "",
+                f"{t.confidence:.3f}", str(t.negated).lower(), t.attributed_to.text if t.attributed_to else "",
+                p.doc_id, p.sentence, p.sentence_start, p.sentence_end, p.extractor,
+            )
+
+    _write(path, RELATION_COLUMNS, rows())
+
+
+def write_mentions(graph: KnowledgeGraph, path: str | Path) -> None:
+    """One row per mention of a node: ``entity_id,doc,start,end,text`` (offsets into the document's text)."""
+    rows = sorted(
+        (m.doc_id, m.start, m.end, e.id, m.text) for e in graph.nodes() for m in e.mentions
+    )
+    _write(path, MENTION_COLUMNS, ((eid, doc, start, end, text) for doc, start, end, eid, text in rows))

@@ -1,0 +1,361 @@
+"""Clause-based Open IE over spaCy's dependency parse (``clauses.v1``).
+
+Each verb with a subject (its own, or one it shares through coordination, an
+open complement or a relative clause) yields one extraction per combination of
+coordinated subjects and objects:
+
+* active, passive (``was honored by``), copular (``is no longer obsolete``) and
+  intransitive clauses, with auxiliaries, modals, negation and verb particles
+  kept in the relation;
+* prepositional and temporal modifiers as extra arguments, or folded into the
+  relation when the verb has no object (``pointed to`` Bashar al-Assad);
+* open complements folded into the relation (``urged ... to agree on``);
+* reported speech: ``Lavrov said "..."`` yields speaker -> said -> content, and
+  the extractions inside the content carry ``attributed_to`` = the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import product
+
+from spacy.tokens import Span, Token
+
+from graphkit.types import Argument, Provenance, Triple
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "acomp", "obj"}
+ARG_EXCLUDED_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"}
+SPEECH_LEMMAS = {
+    "say", "tell", "add", "claim", "state", "insist", "maintain", "warn", "argue", "announce",
+    "declare", "assert", "report", "write", "note", "explain", "stress", "deny", "suggest", "believe",
+    "think", "reply", "respond", "confirm", "allege", "acknowledge", "admit", "predict",
+}
+NEGATIONS = {"not", "n't", "never", "no"}
+PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
+            "these", "those", "who", "which", "what", "there"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    verb: Token
+    subjects: tuple[Token, ...]
+    subject_inherited: bool
+
+
+class ClauseExtractor:
+    """Extract (subject, relation, arguments) triples from parsed sentences.
+
+    >>> from graphkit import load_model
+    >>> nlp = load_model()  # doctest: +SKIP
+    >>> doc = nlp("Putin had even honored Tillerson with a friendship award.")  # doctest: +SKIP
+    >>> [t.relation for t in ClauseExtractor().extract(next(doc.sents))]  # doctest: +SKIP
+    ['had even honored']
+    """
+
+    name = "clauses.v1"
+
+    def extract(self, sent: Span, doc_id: str = "", offset: int = 0) -> Iterator[Triple]:
+        """Yield the extractions of one sentence; offsets are shifted by ``offset``."""
+        provenance = Provenance(
+            doc_id=doc_id,
+            sentence=sent.text,
+            sentence_start=offset + sent.start_char,
+            sentence_end=offset + sent.end_char,
+            extractor=self.name,
+        )
+        speakers = _speakers(sent)
+        emitted: set[tuple] = set()
+        for clause in _clauses(sent):
+            attributed = _attribution(clause.verb, speakers)
+            for triple in self._from_clause(clause, provenance, offset, attributed):
+                key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
+                if key not in emitted:
+                    emitted.add(key)
+                    yield triple
+
+    def _from_clause(self, clause: _Clause, provenance: Provenance, offset: int, speaker: Token | None):
+        verb = clause.verb
+        chain = _xcomp_chain(verb)
+        last = chain[-1]
+        relation_tokens = _relation_tokens(chain)
+        objects = _objects(last)
+        preps = _prepositions(chain)
+        extras: list[list[Token]] = []
+        ccomp = _clausal_object(last)
+        objects = [o for obj in objects for o in _conjuncts(obj)]
+        following = [pair for pair in preps if pair[0].i > last.i]
+        if not objects and ccomp is not None and (last.lemma_ in SPEECH_LEMMAS or not following):
+            objects = [ccomp]
+        if not objects and following:
+            prep, pobj = following[0]
+            preps.remove(following[0])
+            relation_tokens.append(prep)
+            objects = _conjuncts(pobj)
+        for prep, pobj in preps:
+            extras.append([prep, *_arg_tokens(pobj)])
+        for tok in last.children:
+            if tok.dep_ in {"npadvmod", "advmod"} and tok.ent_type_ in {"DATE", "TIME"}:
+                extras.append(_arg_tokens(tok))
+        relation_tokens.sort(key=lambda t: t.i)
+        relation = _join(relation_tokens)
+        negated = any(t.lower_ in NEGATIONS or t.dep_ == "neg" for t in relation_tokens) or _negated_by_adverb(chain)
+        modal = " ".join(t.lower_ for t in relation_tokens if t.tag_ == "MD")
+        lemma = _relation_lemma(chain, relation_tokens, negated)
+        subjects = [s for subj in clause.subjects for s in _conjuncts(subj)]
+        for subject, obj in product(subjects, objects or [None]):
+            if subject.lower_ in RELATIVE_PRONOUNS:
+                continue
+            subject_arg = _argument(_arg_tokens(subject), subject, offset)
+            args: list[Argument] = []
+            if obj is not None:
+                tokens = _clause_tokens(obj) if obj == ccomp else _arg_tokens(obj)
+                args.append(_argument(tokens, obj, offset))
+            args.extend(_argument(tokens, tokens[-1], offset) for tokens in extras if tokens)
+            confidence = _confidence(clause, subject, obj, ccomp, len(extras))
+            yield Triple(
+                subject=subject_arg,
+                relation=relation,
+                args=tuple(args),
+                confidence=confidence,
+                provenance=provenance,
+                negated=negated,
+                modal=modal,
+                attributed_to=_argument(_arg_tokens(speaker), speaker, offset) if speaker is not None else None,
+                relation_lemma=lemma,
+            )
+
+
+def _clauses(sent: Span) -> Iterator[_Clause]:
+    """Every verb (or copula) of the sentence that has or inherits a subject."""
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass", "amod"}:
+            continue
+        if token.dep_ == "xcomp" and not _controller(token.head):
+            continue  # folded into the governing verb's relation
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        inherited = False
+        if token.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+            subjects = [token.head]
+            inherited = True
+        if not subjects:
+            subjects = _inherited_subjects(token)
+            inherited = True
+        if subjects:
+            yield _Clause(token, tuple(subjects), inherited)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The object that controls an open complement: urged *the US* to agree."""
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    if verb.dep_ == "xcomp":
+        return _controller(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        own = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+        return own or _inherited_subjects(verb.head)
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]
+    return []
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The verb and the open complements it governs: urged -> agree."""
+    chain = [verb]
+    while not _controller(chain[-1]):
+        nxt = next((c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _relation_tokens(chain: list[Token]) -> list[Token]:
+    tokens: list[Token] = []
+    for verb in chain:
+        tokens.append(verb)
+        for child in verb.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "prt"}:
+                tokens.append(child)
+            elif child.dep_ == "advmod" and child.lower_ in {"never", "not"}:
+                tokens.append(child)
+            elif child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                g.lower_ == "no" for g in child.children
+            ):
+                tokens.extend([*child.children, child])
+            elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in {"even", "also", "formally"}:
+                tokens.append(child)
+    if chain[-1].lemma_ == "be" or any(c.dep_ == "auxpass" for c in chain[-1].children):
+        tokens.extend(c for c in chain[-1].children if c.dep_ == "agent")
+    return tokens
+
+
+def _objects(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if any(c.dep_ == "agent" for c in verb.children):
+        agent = next(c for c in verb.children if c.dep_ == "agent")
+        objects = [c for c in agent.children if c.dep_ == "pobj"] + objects
+    dative = [c for c in verb.children if c.dep_ == "dative"]
+    return objects + dative
+
+
+def _prepositions(chain: list[Token]) -> list[tuple[Token, Token]]:
+    found = []
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+                if pobj is not None:
+                    found.append((child, pobj))
+    return sorted(found, key=lambda pair: pair[0].i)
+
+
+def _clausal_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("the US and Russia")."""
+    return [token, *(c for c in token.conjuncts if c.i > token.i)] if token.dep_ != "conj" else [token]
+
+
+def _arg_tokens(head: Token) -> list[Token]:
+    """The words of an argument: the head's subtree without clauses, conjuncts and edge punctuation."""
+    tokens: set[Token] = set()
+
+    def walk(token: Token) -> None:
+        tokens.add(token)
+        for child in token.children:
+            excluded = ARG_EXCLUDED_DEPS if token == head else ARG_EXCLUDED_DEPS - {"cc", "conj", "appos"}
+            if child.dep_ not in excluded:
+                walk(child)
+            elif child.dep_ == "punct" and token != head and child.text in {"-", "'"}:
+                tokens.add(child)
+
+    walk(head)
+    for token in list(tokens):
+        if token.ent_type_:
+            tokens.update(_entity_of(token))
+    return _trim(sorted(tokens, key=lambda t: t.i), head)
+
+
+def _entity_of(token: Token) -> list[Token]:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The words of a clausal complement, without its complementizer and quotes at the edges."""
+    tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+    return _trim(tokens, verb)
+
+
+def _trim(tokens: list[Token], head: Token) -> list[Token]:
+    while tokens and tokens[0].is_punct and tokens[0] != head:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1] != head:
+        tokens.pop()
+    return tokens
+
+
+def _join(tokens: Iterable[Token]) -> str:
+    """Words in sentence order, with the original spacing between neighbours."""
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None:
+            parts.append(previous.whitespace_ if token.i == previous.i + 1 else " ")
+        parts.append(token.text)
+        previous = token
+    return "".join(parts).strip()
+
+
+def _kind(head: Token) -> str:
+    if head.pos_ in {"VERB", "AUX"}:
+        return "clause"
+    if head.pos_ == "PRON":
+        return "pronoun"
+    if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_:
+        return "np"
+    return "other"
+
+
+def _argument(tokens: list[Token], head: Token, offset: int) -> Argument:
+    tokens = sorted(tokens, key=lambda t: t.i) or [head]
+    start = tokens[0].idx
+    last = tokens[-1]
+    return Argument(
+        text=_join(tokens),
+        start=offset + start,
+        end=offset + last.idx + len(last),
+        head_start=offset + head.idx,
+        head_end=offset + head.idx + len(head),
+        kind=_kind(head),
+    )
+
+
+def _negated_by_adverb(chain: list[Token]) -> bool:
+    return any(c.lower_ == "longer" and c.dep_ == "advmod" for verb in chain for c in verb.children)
+
+
+def _relation_lemma(chain: list[Token], relation_tokens: list[Token], negated: bool) -> str:
+    verbs = [v for v in chain if not (v.lemma_ == "be" and len(chain) > 1)]
+    passive = any(c.dep_ == "auxpass" for c in chain[-1].children)
+    words: list[str] = ["not"] if negated else []
+    if passive:
+        words.append("be")
+    for token in relation_tokens:
+        if token in verbs:
+            words.append(token.text.lower() if passive and token == chain[-1] else token.lemma_.lower())
+        elif token.dep_ in {"prt", "prep", "agent"}:
+            words.append(token.lower_)
+    return " ".join(words)
+
+
+def _speakers(sent: Span) -> dict[int, Token]:
+    """Map each speech verb's clausal complement (by token index) to the speaker."""
+    found: dict[int, Token] = {}
+    for token in sent:
+        if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            for child in token.children:
+                if child.dep_ in {"ccomp", "parataxis"}:
+                    found[child.i] = subject
+    return found
+
+
+def _attribution(verb: Token, speakers: dict[int, Token]) -> Token | None:
+    """The speaker whose reported speech contains ``verb``, if any."""
+    node = verb
+    while True:
+        if node.i in speakers:
+            return speakers[node.i]
+        if node.head == node:
+            return None
+        node = node.head
+
+
+def _confidence(clause: _Clause, subject: Token, obj: Token | None, ccomp: Token | None, n_extras: int) -> float:
+    score = 0.85
+    if clause.subject_inherited:
+        score -= 0.15
+    if subject.lower_ in PRONOUNS:
+        score -= 0.15
+    if obj is None:
+        score -= 0.2
+    elif obj == ccomp:
+        score -= 0.15
+    score -= 0.03 * n_extras
+    return round(max(0.05, min(score, 0.99)), 3)

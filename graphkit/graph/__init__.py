@@ -1,0 +1,5 @@
+"""The knowledge graph over a networkx MultiDiGraph."""
+
+from graphkit.graph.kg import KnowledgeGraph
+
+__all__ = ["KnowledgeGraph"]

@@ -1,0 +1,101 @@
+"""The knowledge graph: entities, the relations between them and their evidence.
+
+:class:`KnowledgeGraph` keeps the typed records; :meth:`KnowledgeGraph.to_networkx`
+gives a ``networkx.MultiDiGraph`` with one edge per (subject, relation, object),
+aggregating every statement that supports it, and attributes already flattened
+to strings and numbers so any exporter can hand it to a library as is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+import networkx as nx
+
+from graphkit.types import Document, Entity, Relation
+
+EVIDENCE_SEPARATOR = " | "
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    """Everything a build produced, in a stable order.
+
+    ``relations`` holds every extraction; those whose subject or object names
+    no node have an empty ``subject_id`` or ``object_id`` and are not edges.
+    """
+
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (``KeyError`` if there is none)."""
+        return self._by_id[entity_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    def find(self, name: str) -> Entity | None:
+        """The entity whose label or one of whose aliases is ``name`` (case-insensitive)."""
+        wanted = name.casefold()
+        for entity in self.entities:
+            if entity.label.casefold() == wanted or any(a.casefold() == wanted for a, _ in entity.aliases):
+                return entity
+        return None
+
+    def nodes(self) -> list[Entity]:
+        """Entities that are nodes: every actor, and the concepts that take part in a relation."""
+        used = {r.subject_id for r in self.edge_relations()} | {r.object_id for r in self.edge_relations()}
+        return [e for e in self.entities if e.type in ACTOR_TYPES or e.id in used]
+
+    def edge_relations(self) -> list[Relation]:
+        """The relations whose subject and object are both nodes."""
+        return [r for r in self.relations if r.subject_id and r.object_id]
+
+    def edges(self) -> list[dict]:
+        """One record per (subject, relation, object), its statements aggregated, in a stable order."""
+        groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+        for relation in self.edge_relations():
+            key = (relation.subject_id, relation.triple.relation_lemma, relation.object_id)
+            groups[key].append(relation)
+        edges = []
+        for (subject_id, lemma, object_id), members in sorted(groups.items()):
+            members.sort(key=lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start))
+            edges.append(
+                {
+                    "source": subject_id,
+                    "target": object_id,
+                    "key": lemma,
+                    "relation": lemma,
+                    "evidence": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.triple.provenance.sentence for r in members)),
+                    "doc": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.triple.provenance.doc_id for r in members)),
+                    "confidence": max(r.triple.confidence for r in members),
+                    "weight": len(members),
+                    "negated": any(r.triple.negated for r in members),
+                    "attributed_to": EVIDENCE_SEPARATOR.join(
+                        dict.fromkeys(r.triple.attributed_to.text for r in members if r.triple.attributed_to)
+                    ),
+                }
+            )
+        return edges
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A MultiDiGraph with flat node and edge attributes (strings, numbers, booleans)."""
+        graph = nx.MultiDiGraph()
+        for entity in self.nodes():
+            graph.add_node(
+                entity.id,
+                label=entity.label,
+                type=entity.type,
+                aliases="|".join(entity.alias_names),
+                mentions=len(entity.mentions),
+            )
+        for edge in self.edges():
+            attrs = {k: v for k, v in edge.items() if k not in {"source", "target", "key"}}
+            graph.add_edge(edge["source"], edge["target"], key=edge["key"], **attrs)
+        return graph

@@ -1,0 +1,179 @@
+"""Read files and folders into :class:`~graphkit.types.Document` records.
+
+Supported: ``.txt`` and ``.md`` (one document per file; a first-line title and
+a trailing byline such as ``• Name`` are metadata, not sentences) and
+``.jsonl`` (one document per line: ``text`` required; ``id``, ``title``,
+``date``, ``url``, ``author`` optional).
+
+Every problem is an :class:`~graphkit.errors.InputError` naming the file (and
+line). :func:`read_documents` either collects problems and goes on with the
+other documents, or raises the first one (strict mode).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from graphkit.errors import InputError
+from graphkit.types import Document
+
+TEXT_SUFFIXES = {".txt", ".md"}
+JSONL_SUFFIXES = {".jsonl"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+JSONL_FIELDS = ("id", "title", "date", "url", "author")
+
+_BYLINE = re.compile(r"^[ \t]*(?:[•·▪*–—-]+|by\b)[ \t]*(?P<name>\S.{0,78}?)[ \t]*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]?$")
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    problems: list[InputError] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document]:
+    """Yield the documents found in ``paths`` (files or folders), in a stable order.
+
+    With a ``problems`` list, each bad file or line is appended to it and
+    skipped; without one, the first problem is raised.
+
+    >>> docs = list(read_documents(["seeds/"]))  # doctest: +SKIP
+    """
+    seen: dict[str, str] = {}
+
+    def report(error: InputError) -> None:
+        if problems is None:
+            raise error
+        problems.append(error)
+
+    for path, root in _expand(paths, report):
+        try:
+            for doc in _read_file(path, root, max_bytes, report):
+                if doc.id in seen:
+                    report(InputError(doc.source, f"duplicate document id '{doc.id}' (first read from {seen[doc.id]})"))
+                    continue
+                seen[doc.id] = doc.source
+                yield doc
+        except InputError as error:
+            report(error)
+
+
+def _expand(paths: Iterable[str | Path], report) -> Iterator[tuple[Path, Path]]:
+    """Yield (file, root) pairs; folders are walked recursively in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            report(InputError(str(raw), "no such file or folder"))
+        elif path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                report(InputError(str(raw), "folder has no .txt, .md or .jsonl files"))
+            for file in files:
+                yield file, path
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            report(InputError(str(raw), f"unsupported file type '{path.suffix or '(none)'}' (expected .txt, .md or .jsonl)"))
+        else:
+            yield path, path.parent
+
+
+def _read_file(path: Path, root: Path, max_bytes: int, report) -> Iterator[Document]:
+    text = decode_file(path, max_bytes)
+    doc_id = path.relative_to(root).as_posix()
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, doc_id, text, report)
+    else:
+        yield parse_text_document(text, doc_id=doc_id, source=str(path))
+
+
+def decode_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read ``path`` as UTF-8 text, refusing empty, oversized and binary files."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-file-size)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(str(path), f"cannot read file ({error.strerror or error})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(str(path), "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        raise InputError(
+            str(path), f"not UTF-8 (byte 0x{bad} at offset {error.start}); convert the file to UTF-8"
+        ) from None
+    if not text.strip():
+        raise InputError(str(path), "empty file")
+    return text
+
+
+def parse_text_document(text: str, doc_id: str, source: str = "") -> Document:
+    """Make a document of plain text, taking a title line and a byline out of its body.
+
+    The title is the first line when a blank line follows it and it does not
+    end like a sentence (or it is a Markdown ``# heading``); the byline is a
+    short last line such as ``• Joanne Flowers`` or ``By Joanne Flowers``.
+    """
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    title, author = "", ""
+    body_start, body_end = 0, len(text)
+    if len(nonblank) >= 2:
+        first = nonblank[0]
+        line = lines[first].strip()
+        blank_after = first + 1 < len(lines) and not lines[first + 1].strip()
+        if line.startswith("#") or (blank_after and len(line) <= 200 and not _SENTENCE_END.search(line)):
+            title = line.lstrip("#").strip()
+            body_start = offsets[first + 1]
+        last = nonblank[-1]
+        match = _BYLINE.match(lines[last].rstrip("\r\n"))
+        if match and last != first:
+            author = match.group("name")
+            body_end = offsets[last]
+    return Document(
+        id=doc_id,
+        text=text,
+        source=source or doc_id,
+        title=title,
+        author=author,
+        body_start=body_start,
+        body_end=body_end,
+    )
+
+
+def _read_jsonl(path: Path, file_id: str, text: str, report) -> Iterator[Document]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            report(InputError(str(path), f"invalid JSON ({error.msg} at column {error.colno})", line=number))
+            continue
+        if not isinstance(record, dict):
+            report(InputError(str(path), "expected a JSON object with a 'text' field", line=number))
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            report(InputError(str(path), "missing or empty 'text' field", line=number))
+            continue
+        meta = {key: str(record[key]) for key in JSONL_FIELDS if record.get(key) not in (None, "")}
+        yield Document(
+            id=meta.pop("id", f"{file_id}#{number}"),
+            text=body,
+            source=f"{path}:{number}",
+            **meta,
+        )

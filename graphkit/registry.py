@@ -1,0 +1,86 @@
+"""Registries of extractors and exporters, by name, imported only when asked.
+
+All built-in registrations live here, in one place, as ``"module:attribute"``
+strings; nothing registers itself as an import side effect, so the CLI starts
+fast. Third-party packages add their own through the entry-point groups
+``graphkit.extractors`` and ``graphkit.exporters``. Extractor names carry a
+version so that provenance says which rules made an edge.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
+
+from graphkit.errors import UnknownNameError
+
+EXTRACTORS: dict[str, str] = {
+    "clauses.v1": "graphkit.extract.clauses:ClauseExtractor",
+}
+DEFAULT_EXTRACTOR = "clauses.v1"
+
+EXPORTERS: dict[str, str] = {
+    "turtle": "graphkit.export.rdf:write_turtle",
+    "trig": "graphkit.export.rdf:write_trig",
+    "html": "graphkit.export.html:write_html",
+    "gexf": "graphkit.export.gexf:write_gexf",
+    "graphml": "graphkit.export.graphml:write_graphml",
+    "json": "graphkit.export.json:write_json",
+    "entities-csv": "graphkit.export.csv:write_entities",
+    "relations-csv": "graphkit.export.csv:write_relations",
+    "mentions-csv": "graphkit.export.csv:write_mentions",
+}
+EXPORTER_ALIASES: dict[str, str] = {"ttl": "turtle", "text/turtle": "turtle", "nodelink": "json"}
+
+# The files `graphkit build` writes, in this order: file name -> exporter name.
+BUILD_OUTPUTS: dict[str, str] = {
+    "graph.ttl": "turtle",
+    "graph.trig": "trig",
+    "graph.html": "html",
+    "graph.gexf": "gexf",
+    "graph.graphml": "graphml",
+    "graph.json": "json",
+    "entities.csv": "entities-csv",
+    "relations.csv": "relations-csv",
+    "mentions.csv": "mentions-csv",
+}
+
+
+def _plugins(group: str) -> dict[str, str]:
+    return {ep.name: ep.value for ep in entry_points(group=group)}
+
+
+def _load(kind: str, table: dict[str, str], group: str, name: str) -> Any:
+    known = {**_plugins(group), **table}
+    if name not in known:
+        choices = ", ".join(sorted(known))
+        raise UnknownNameError(f"unknown {kind} '{name}' (choose from: {choices})")
+    module, _, attr = known[name].partition(":")
+    return getattr(import_module(module), attr)
+
+
+def extractor_names() -> list[str]:
+    """Names of all registered extractors, built-in and from entry points."""
+    return sorted({**_plugins("graphkit.extractors"), **EXTRACTORS})
+
+
+def exporter_names() -> list[str]:
+    """Names of all registered exporters, built-in and from entry points."""
+    return sorted({**_plugins("graphkit.exporters"), **EXPORTERS})
+
+
+def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Any:
+    """Return a new instance of the extractor registered as ``name``.
+
+    >>> get_extractor("clauses.v1").name
+    'clauses.v1'
+    """
+    cls = _load("extractor", EXTRACTORS, "graphkit.extractors", name)
+    return cls()
+
+
+def get_exporter(name: str) -> Any:
+    """Return the ``write(graph, path)`` function registered as ``name`` (or an alias)."""
+    name = EXPORTER_ALIASES.get(name, name)
+    return _load("exporter", EXPORTERS, "graphkit.exporters", name)

@@ -1,0 +1,1 @@
+"""Entity resolution: mentions in, one :class:`~graphkit.types.Entity` per actor out."""

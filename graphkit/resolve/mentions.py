@@ -1,0 +1,100 @@
+"""Finding the mentions of actors in a parsed paragraph.
+
+Names come from spaCy's NER (people, organisations, places), trimmed of
+articles and possessive endings; a hyphenated pair of known people
+("the Tillerson-Lavrov talks") is split into two mentions. Personal pronouns
+are kept as ``pronoun`` mentions for the resolver to attach to an antecedent;
+they never become nodes of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graphkit.nlp.parse import ParsedParagraph
+from graphkit.resolve.names import surface
+from graphkit.types import Mention
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+
+
+def _role(token: Token) -> str:
+    dep = token.dep_
+    if dep in {"nsubj", "nsubjpass", "csubj"}:
+        return "subject"
+    if dep == "poss":
+        return "possessor"
+    if dep == "pobj" and token.head.dep_ == "agent":
+        return "subject"
+    if dep in {"dobj", "dative", "pobj", "attr"}:
+        return "object"
+    if dep == "conj":
+        return _role(token.head)
+    return "other"
+
+
+def _trimmed(span: Span) -> Span | None:
+    """The span without a leading article and a trailing possessive marker."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
+    """Every name and personal pronoun of a parsed paragraph, as document-level mentions."""
+    offset = paragraph.offset
+    doc_id = paragraph.document.id
+    found: list[Mention] = []
+    for ent in paragraph.doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        span = _trimmed(ent)
+        if span is None or not any(t.is_alpha for t in span):
+            continue
+        if ent.label_ == "NORP" and span.root.pos_ == "ADJ":
+            continue  # "Syrian army": an adjective, not an actor
+        role = _role(span.root)
+        sentence_start = offset + span.sent.start_char
+        parts = _hyphenated_parts(span)
+        for part in parts:
+            found.append(
+                Mention(
+                    doc_id=doc_id,
+                    start=offset + part.start_char,
+                    end=offset + part.end_char,
+                    text=surface(part.text),
+                    label=ent.label_ if len(parts) == 1 else "PERSON",
+                    kind="name",
+                    role=role,
+                    sentence_start=sentence_start,
+                )
+            )
+    for token in paragraph.doc:
+        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            found.append(
+                Mention(
+                    doc_id=doc_id,
+                    start=offset + token.idx,
+                    end=offset + token.idx + len(token),
+                    text=token.text,
+                    label="PERSON",
+                    kind="pronoun",
+                    role=_role(token),
+                    sentence_start=offset + token.sent.start_char,
+                )
+            )
+    return found
+
+
+def _hyphenated_parts(span: Span) -> list[Span]:
+    """Split "Tillerson-Lavrov" (two capitalised names joined by a hyphen) into its names."""
+    words = [t for t in span if t.text != "-"]
+    hyphens = [t for t in span if t.text == "-" and not t.whitespace_ and t.i > span.start]
+    if hyphens and len(words) == len(hyphens) + 1 and all(t.is_title for t in words):
+        return [span.doc[t.i : t.i + 1] for t in words]
+    return [span]

@@ -1,0 +1,45 @@
+"""Normalising names so that variants of one name compare equal.
+
+>>> normalize("the U.S.")
+'us'
+>>> normalize("Bashar al-Assad's")
+'bashar al assad'
+>>> person_key("Bashar al-Assad")
+'bashar assad'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le", "la"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "secretary", "general", "prime",
+              "foreign", "senator", "gov", "governor", "king", "queen", "prince", "sheikh"}
+
+
+def surface(text: str) -> str:
+    """The mention's text without a leading article, a possessive ending or stray spacing."""
+    text = " ".join(text.split())
+    text = _LEADING.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free words: the key two spellings share."""
+    text = unicodedata.normalize("NFKD", surface(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = re.sub(r"[^\w\s]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def person_key(text: str) -> str:
+    """A person's name without particles and honorifics: "Bashar al-Assad" -> "bashar assad"."""
+    words = [w for w in normalize(text).split() if w not in NAME_PARTICLES]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,233 @@
+"""Merging mentions into entities, and explaining each merge by the rule that made it.
+
+Rules, in order:
+
+``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
+``metonymy``      a seat of government acting as subject or possessor ("Moscow
+                  maintains", "the Kremlin's ally") is its state; elsewhere it is the place;
+``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
+                  once): known political figures are people, else the most frequent label;
+``same-name``     mentions with the same normalised name and type are one entity;
+``surname``       a partial name ("Assad") joins the nearest full name of the same
+                  document that ends with it ("Bashar al-Assad"), else the only such name
+                  in the corpus;
+``pronoun``       he/she/his/her join the nearest person before them: the current
+                  sentence first, then up to two sentences back, subjects preferred;
+``concept``       arguments that name no actor become concept nodes, merged by their
+                  normalised words.
+
+Entity ids are ``type/slug-of-label``: the same input gives the same ids on every run.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
+from graphkit.resolve.names import normalize, person_key
+from graphkit.types import Entity, Mention
+
+TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+PRONOUN_WINDOW_SENTENCES = 2
+_CONCEPT_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                        "our", "my", "your", "some", "any", "every"}
+
+
+def slug(text: str) -> str:
+    """A readable, IRI-safe id part: "Bashar al-Assad" -> "bashar-al-assad"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def concept_key(text: str) -> str:
+    """Normalised words of a concept, without leading determiners: "the chemical attack" -> "chemical attack"."""
+    words = normalize(text).split()
+    while len(words) > 1 and words[0] in _CONCEPT_DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Entities, and which entity each mention belongs to."""
+
+    entities: tuple[Entity, ...]
+    entity_of: dict[Mention, str]
+
+    def combine(self, other: Resolution) -> Resolution:
+        """Both resolutions together (their entity ids must not overlap, e.g. actors and concepts)."""
+        entities = sorted([*self.entities, *other.entities], key=lambda e: e.id)
+        return Resolution(entities=tuple(entities), entity_of={**self.entity_of, **other.entity_of})
+
+    def index(self) -> MentionIndex:
+        """An index to find the entity a stretch of a document refers to."""
+        return MentionIndex(self.entity_of)
+
+
+class MentionIndex:
+    """Look up the entity whose mention covers a character range of a document."""
+
+    def __init__(self, entity_of: dict[Mention, str]):
+        self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for mention, entity_id in entity_of.items():
+            self._by_doc[mention.doc_id].append((mention.start, mention.end, entity_id))
+        for spans in self._by_doc.values():
+            spans.sort()
+        self._starts = {doc: [s for s, _, _ in spans] for doc, spans in self._by_doc.items()}
+
+    def lookup(self, doc_id: str, start: int, end: int) -> str | None:
+        """The entity of the smallest mention that contains ``[start, end)``, if any."""
+        spans = self._by_doc.get(doc_id, [])
+        best: tuple[int, str] | None = None
+        for i in range(bisect_right(self._starts.get(doc_id, []), start) - 1, -1, -1):
+            m_start, m_end, entity_id = spans[i]
+            if m_end >= end and (best is None or m_end - m_start < best[0]):
+                best = (m_end - m_start, entity_id)
+            if start - m_start > 200:
+                break
+        return best[1] if best else None
+
+
+def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> Resolution:
+    """Cluster mentions into entities; pronouns without an antecedent are dropped.
+
+    The result does not depend on the order of ``mentions``.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label))
+    names = [m for m in mentions if m.kind == "name"]
+    concepts = [m for m in mentions if m.kind == "concept"]
+    pronouns = [m for m in mentions if m.kind == "pronoun"]
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in names:
+        votes[normalize(m.text)][m.label] += 1
+
+    keys: dict[Mention, tuple[str, str]] = {}
+    rules: dict[Mention, str] = {}
+    fixed_labels: dict[tuple[str, str], str] = {}
+    for m in names:
+        norm = normalize(m.text)
+        country = gazetteer.country(norm)
+        seat = gazetteer.seat(norm) if m.role in {"subject", "possessor"} else None
+        if country or seat:
+            state = country or seat
+            keys[m] = ("GPE", f"country:{state.code}")
+            fixed_labels[keys[m]] = state.label
+            rules[m] = "country-name" if country else "metonymy"
+            continue
+        kind = _vote(votes[norm], gazetteer.is_person(norm))
+        rules[m] = "type-vote" if kind != m.label else "same-name"
+        keys[m] = (kind, person_key(m.text) if kind == "PERSON" else norm)
+
+    _merge_surnames(names, keys, rules)
+
+    clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in names:
+        clusters[keys[m]].append(m)
+    for m in concepts:
+        key = ("CONCEPT", concept_key(m.text))
+        keys[m] = key
+        rules[m] = "concept"
+        clusters[key].append(m)
+
+    for pronoun, antecedent in _antecedents(pronouns, [m for m in names if keys[m][0] == "PERSON"]).items():
+        keys[pronoun] = keys[antecedent]
+        rules[pronoun] = "pronoun"
+        clusters[keys[antecedent]].append(pronoun)
+
+    entities: dict[str, Entity] = {}
+    entity_of: dict[Mention, str] = {}
+    for key, members in clusters.items():
+        label = fixed_labels.get(key) or _label(key[0], [m for m in members if m.kind != "pronoun"])
+        entity_id = f"{key[0].lower()}/{slug(label)}"
+        if entity_id in entities:
+            members = list(entities[entity_id].mentions) + members
+        entities[entity_id] = _entity(entity_id, label, key[0], members, rules)
+        for m in members:
+            entity_of[m] = entity_id
+    return Resolution(entities=tuple(entities[k] for k in sorted(entities)), entity_of=entity_of)
+
+
+def _vote(labels: Counter, known_person: bool) -> str:
+    if known_person or labels.get("PERSON", 0) > 0:
+        return "PERSON"
+    return max(labels, key=lambda lab: (labels[lab], -TYPE_PRECEDENCE.index(lab) if lab in TYPE_PRECEDENCE else -99))
+
+
+def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str]) -> None:
+    """Re-key partial person names to the nearest full name that ends with them."""
+    people = [m for m in names if keys[m][0] == "PERSON"]
+    full_keys = {keys[m][1] for m in people}
+    for m in people:
+        short = keys[m][1]
+        words = short.split()
+        candidates = [k for k in full_keys if k != short and k.split()[-len(words):] == words]
+        if not candidates:
+            continue
+        same_doc = [o for o in people if o.doc_id == m.doc_id and keys[o][1] in candidates]
+        if same_doc:
+            nearest = min(same_doc, key=lambda o: (o.start > m.start, abs(o.start - m.start)))
+            target = keys[nearest][1]
+        elif len(candidates) == 1:
+            target = candidates[0]
+        else:
+            continue
+        keys[m] = ("PERSON", target)
+        rules[m] = "surname"
+
+
+def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention, Mention]:
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in people:
+        by_doc[m.doc_id].append(m)
+    sentence_starts: dict[str, list[int]] = defaultdict(list)
+    for m in [*people, *pronouns]:
+        sentence_starts[m.doc_id].append(m.sentence_start)
+    for doc in sentence_starts:
+        sentence_starts[doc] = sorted(set(sentence_starts[doc]))
+    found: dict[Mention, Mention] = {}
+    for pronoun in pronouns:
+        starts = sentence_starts[pronoun.doc_id]
+        here = starts.index(pronoun.sentence_start)
+        earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
+        before = [m for m in by_doc[pronoun.doc_id] if earliest <= m.sentence_start and m.end <= pronoun.start]
+        if not before:
+            continue
+        nearest_sentence = max(m.sentence_start for m in before)
+        pool = [m for m in before if m.sentence_start == nearest_sentence]
+        found[pronoun] = max(pool, key=lambda m: (m.role == "subject" and m.sentence_start != pronoun.sentence_start, m.start))
+    return found
+
+
+def _label(kind: str, members: list[Mention]) -> str:
+    counts = Counter(m.text for m in members)
+    if kind == "PERSON":
+        return max(counts, key=lambda t: (len(person_key(t).split()), counts[t], len(t), t))
+    if kind == "CONCEPT":
+        best = max(counts, key=lambda t: (counts[t], -len(t), t))
+        words = best.split()
+        while len(words) > 1 and words[0].lower() in _CONCEPT_DETERMINERS:
+            words.pop(0)
+        return " ".join(words)
+    return max(counts, key=lambda t: (counts[t], len(t), t))
+
+
+def _entity(entity_id: str, label: str, kind: str, members: list[Mention], rules: dict[Mention, str]) -> Entity:
+    members = sorted(set(members), key=lambda m: (m.doc_id, m.start, m.end))
+    aliases = Counter(m.text for m in members if m.kind != "pronoun")
+    merges = Counter(rules[m] for m in members)
+    return Entity(
+        id=entity_id,
+        label=label,
+        type=kind,
+        mentions=tuple(members),
+        aliases=tuple(sorted(aliases.items(), key=lambda item: (-item[1], item[0]))),
+        merges=tuple(sorted(merges.items())),
+    )
