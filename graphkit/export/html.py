@@ -1,0 +1,93 @@
+"""``graph.html``: an interactive, self-contained page drawn by pyvis (vis-network).
+
+pyvis's ``cdn_resources="in_line"`` inlines vis-network but still links
+Bootstrap from a CDN; those links are removed so the page works with the
+network off. Nodes are coloured by type and sized by mentions; hovering shows
+aliases and evidence; relations are labelled arrows, dashed when negated.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from pathlib import Path
+
+from pyvis.network import Network
+
+from graphkit.graph import KnowledgeGraph
+
+TYPE_COLOURS = {
+    "PERSON": "#e15759",
+    "ORG": "#4e79a7",
+    "GPE": "#59a14f",
+    "NORP": "#b07aa1",
+    "LOC": "#76b7b2",
+    "FAC": "#edc948",
+    "CONCEPT": "#bab0ac",
+}
+_REMOTE_TAG = re.compile(
+    r"<link\b[^>]*href=\"https?://[^\"]*\"[^>]*/?>|<script\b[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>",
+    re.IGNORECASE | re.DOTALL,
+)
+_EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+_TEMPLATE_COMMENT = re.compile(r"<!--(?:(?!-->).)*node_modules(?:(?!-->).)*-->", re.DOTALL)
+
+
+def _legend(types: list[str]) -> str:
+    items = "".join(
+        f'<span style="margin-right:1em"><span style="display:inline-block;width:0.8em;height:0.8em;'
+        f'border-radius:50%;background:{TYPE_COLOURS.get(t, "#999")}"></span> {html.escape(t.lower())}</span>'
+        for t in types
+    )
+    return f'<div id="legend" style="font:14px sans-serif;padding:4px 8px">{items}</div>'
+
+
+def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
+    """The page as a string: no external resources, same bytes for the same graph."""
+    net = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    nx_graph = graph.to_networkx()
+    for node_id, data in nx_graph.nodes(data=True):
+        tooltip = [data["label"], f"type: {data['type'].lower()}", f"mentions: {data['mentions']}"]
+        if data["aliases"]:
+            tooltip.append("also: " + data["aliases"].replace("|", ", "))
+        concept = data["type"] == "CONCEPT"
+        net.add_node(
+            node_id,
+            label=data["label"],
+            title="\n".join(tooltip),
+            color=TYPE_COLOURS.get(data["type"], "#999999"),
+            size=(8 if concept else 14) + 6 * math.log1p(data["mentions"]),
+            group=data["type"],
+            shape="dot",
+        )
+    for source, target, data in nx_graph.edges(data=True):
+        evidence = data["evidence"].split(" | ")
+        tooltip = [f"{data['relation']} (confidence {data['confidence']:.2f}, {data['weight']}x)"]
+        if data["attributed_to"]:
+            tooltip.append(f"according to: {data['attributed_to']}")
+        tooltip.extend(f"- {sentence}" for sentence in evidence[:5])
+        net.add_edge(
+            source,
+            target,
+            label=data["relation"],
+            title="\n".join(tooltip),
+            width=1 + math.log1p(data["weight"]),
+            dashes=bool(data["negated"]),
+            arrows="to",
+        )
+    net.barnes_hut(gravity=-6000, spring_length=160)
+    page = net.generate_html()
+    page = _REMOTE_TAG.sub("", page)
+    page = _EMPTY_HEADING.sub("", page)
+    page = _TEMPLATE_COMMENT.sub("", page)
+    types = sorted({data["type"] for _, data in nx_graph.nodes(data=True)})
+    header = f"<title>{html.escape(title)}</title>"
+    page = page.replace("<head>", "<head>\n        " + header, 1)
+    page = page.replace("<body>", "<body>\n" + _legend(types), 1)
+    return page
+
+
+def write_html(graph: KnowledgeGraph, path: str | Path) -> None:
+    """Write ``graph.html``."""
+    Path(path).write_text(render_html(graph), encoding="utf-8")

@@ -1,0 +1,58 @@
+"""Running an extractor alone, over sentences or documents (``graphkit extract``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from graphkit.errors import InputError
+from graphkit.io import read_documents
+from graphkit.io.readers import decode_file, parse_text_document
+from graphkit.nlp import load_model, parse_documents, parse_lines
+from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
+from graphkit.types import Triple
+
+STDIN = "<stdin>"
+
+
+def read_lines(files: Iterable[Path]) -> Iterator[str]:
+    """Every line of ``files`` (standard input when there are none), without line endings."""
+    files = list(files)
+    if not files:
+        yield from (line.rstrip("\r\n") for line in sys.stdin)
+        return
+    for path in files:
+        if not path.is_file():
+            raise InputError(str(path), "no such file")
+        yield from decode_file(path).splitlines()
+
+
+def extract_lines(lines: Iterable[str], model: str | None = None, extractor: str = DEFAULT_EXTRACTOR
+                  ) -> Iterator[tuple[str, Triple]]:
+    """Yield (line, triple) pairs, each non-blank line parsed as exactly one sentence."""
+    nlp = load_model(model)
+    rules = get_extractor(extractor)
+    kept = [line for line in lines if line.strip()]
+    for number, (line, doc) in enumerate(zip(kept, parse_lines(nlp, kept)), start=1):
+        for triple in rules.extract(doc[:], doc_id=f"line-{number}"):
+            yield line, triple
+
+
+def extract_documents(files: Iterable[Path], problems: list[InputError], model: str | None = None,
+                      extractor: str = DEFAULT_EXTRACTOR) -> Iterator[tuple[str, Triple]]:
+    """Yield (sentence, triple) pairs for every sentence of the documents (standard input when no files)."""
+    files = list(files)
+    nlp = load_model(model)
+    rules = get_extractor(extractor)
+    if files:
+        documents = read_documents(files, problems)
+    else:
+        text = sys.stdin.read()
+        if not text.strip():
+            raise InputError(STDIN, "empty input")
+        documents = iter([parse_text_document(text, doc_id=STDIN)])
+    for paragraph in parse_documents(nlp, documents):
+        for sent in paragraph.doc.sents:
+            for triple in rules.extract(sent, paragraph.document.id, paragraph.offset):
+                yield sent.text, triple
