@@ -145,7 +145,7 @@ def to_dataset(graph: KnowledgeGraph) -> Dataset:
     """An rdflib ``Dataset``: shared descriptions in the default graph, each document's statements in its own graph."""
     dataset = Dataset()
     _bind(dataset)
-    _describe(graph, dataset.default_context)
+    _describe(graph, dataset.default_graph)
     by_doc: dict[str, list[Relation]] = {}
     for relation in graph.edge_relations():
         by_doc.setdefault(relation.triple.provenance.doc_id, []).append(relation)
@@ -168,7 +168,7 @@ def write_trig(graph: KnowledgeGraph, path: str | Path) -> None:
     """
     dataset = to_dataset(graph)
     serializer = TrigSerializer(dataset)
-    default = dataset.default_context.identifier
+    default = dataset.default_graph.identifier
     serializer.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
     with open(path, "wb") as handle:
         serializer.serialize(handle, encoding="utf-8")

@@ -54,7 +54,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trimmed(ent)
-        if span is None or not any(t.is_alpha for t in span):
+        if span is None or not any(c.isalpha() for c in span.text):
             continue
         if ent.label_ == "NORP" and span.root.pos_ == "ADJ":
             continue  # "Syrian army": an adjective, not an actor

@@ -1,0 +1,94 @@
+"""CSV tables, node-link JSON and GraphML of the seed: columns, offsets, round trips."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+
+from graphkit.export.csv import ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, safe_cell
+from tests.conftest import SEED_FILE
+
+
+def _rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return reader.fieldnames, list(reader)
+
+
+def test_entities_csv(seed_output):
+    columns, rows = _rows(seed_output / "entities.csv")
+    assert tuple(columns) == ENTITY_COLUMNS == ("id", "label", "type", "aliases", "mentions")
+    by_label = {r["label"]: r for r in rows}
+    assert by_label["Bashar al-Assad"]["type"] == "PERSON"
+    assert set(by_label["Bashar al-Assad"]["aliases"].split("|")) == {"Assad", "Bashar Assad"}
+    assert set(by_label["United States"]["aliases"].split("|")) == {"US", "USA", "U.S.", "Washington"}
+    assert int(by_label["Trump"]["mentions"]) >= 8
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_mentions_csv_offsets_point_into_the_document(seed_output):
+    columns, rows = _rows(seed_output / "mentions.csv")
+    assert tuple(columns) == MENTION_COLUMNS == ("entity_id", "doc", "start", "end", "text")
+    text = SEED_FILE.read_text(encoding="utf-8")
+    assert rows
+    for row in rows:
+        assert row["doc"] == "us-russia-relations-2017.txt"
+        assert text[int(row["start"]) : int(row["end"])].endswith(row["text"].split()[-1])
+    assert any(r["text"] == "Bashar al-Assad" and r["entity_id"] == "person/bashar-al-assad" for r in rows)
+
+
+def test_relations_csv_carries_evidence(seed_output):
+    columns, rows = _rows(seed_output / "relations.csv")
+    assert tuple(columns) == RELATION_COLUMNS
+    honor = [r for r in rows if r["subject"] == "Putin" and r["relation"] == "had even honored"]
+    assert len(honor) == 1
+    row = honor[0]
+    assert (row["subject_id"], row["object_id"], row["object"]) == ("person/putin", "person/tillerson", "Tillerson")
+    assert row["negated"] == "false"
+    assert row["extractor"] == "clauses.v1"
+    text = SEED_FILE.read_text(encoding="utf-8")
+    assert text[int(row["start"]) : int(row["end"])] == row["sentence"] == "Putin had even honored Tillerson with a friendship award."
+    quoted = [r for r in rows if r["attributed_to"] == "Lavrov"]
+    assert any(r["subject"] == "Russia" for r in quoted)
+    assert any(r["negated"] == "true" for r in rows)
+
+
+def test_formula_cells_are_neutralised():
+    assert [safe_cell(v) for v in ("=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "Putin", 3)] == [
+        "'=HYPERLINK(1)", "'+1", "'-2", "'@SUM(A1)", "Putin", 3]
+
+
+def test_formula_in_a_document_does_not_reach_the_csv_raw(runner, tmp_path):
+    from graphkit.cli import app
+
+    src = tmp_path / "evil.txt"
+    src.write_text("=HYPERLINK(\"x\") met Lavrov in Moscow. Lavrov praised =cmd.\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    for name in ("entities.csv", "relations.csv", "mentions.csv"):
+        for row in csv.reader((tmp_path / "out" / name).open(encoding="utf-8")):
+            assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), (name, row)
+
+
+def test_json_is_node_link_and_round_trips(seed_output, seed_graph):
+    data = json.loads((seed_output / "graph.json").read_text(encoding="utf-8"))
+    graph = nx.node_link_graph(data, edges="links")
+    assert graph.is_directed() and graph.is_multigraph()
+    assert graph.nodes["person/putin"]["label"] == "Putin"
+    assert graph.has_edge("person/putin", "person/tillerson", key="honor")
+    assert graph.number_of_nodes() == len(seed_graph.nodes())
+
+
+def test_graphml_round_trips_with_flat_attributes(seed_output):
+    graph = nx.read_graphml(seed_output / "graph.graphml")
+    node = graph.nodes["person/bashar-al-assad"]
+    assert (node["label"], node["type"], node["mentions"]) == ("Bashar al-Assad", "PERSON", node["mentions"])
+    assert node["mentions"] >= 7
+    (edge,) = [d for _, v, d in graph.out_edges("person/putin", data=True) if v == "person/tillerson"]
+    assert edge["relation"] == "honor"
+    assert edge["weight"] == 1
+    assert edge["doc"] == "us-russia-relations-2017.txt"
+    assert "friendship award" in edge["evidence"]
+    assert 0 < edge["confidence"] <= 1
