@@ -58,8 +58,8 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
             title="\n".join(tooltip),
             color=TYPE_COLOURS.get(data["type"], "#999999"),
             size=(8 if concept else 14) + 6 * math.log1p(data["mentions"]),
-            group=data["type"],
             shape="dot",
+            font={"size": 14 if concept else 22},
         )
     for source, target, data in nx_graph.edges(data=True):
         evidence = data["evidence"].split(" | ")
@@ -75,6 +75,7 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
             width=1 + math.log1p(data["weight"]),
             dashes=bool(data["negated"]),
             arrows="to",
+            font={"size": 12, "color": "#555555"},
         )
     net.barnes_hut(gravity=-6000, spring_length=160)
     page = net.generate_html()
