@@ -80,8 +80,7 @@ def build(
             task = progress.add_task("reading", total=None)
 
             def tick(document) -> None:
-                progress.update(task, description=f"parsing document {stats.documents + 1}: {document.id}")
-                stats.documents += 1
+                progress.update(task, advance=1, description=f"parsing {document.id}")
 
             graph = build_graph(
                 paths, model=model, extractor=extractor, strict=strict,

@@ -38,15 +38,6 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of a document's text: ``text == document.text[start:end]``."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a statement was read: the document, the sentence and what read it."""
 
