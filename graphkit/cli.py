@@ -65,6 +65,8 @@ def build(
     from graphkit.pipeline import BuildStats
     from graphkit.pipeline import build as build_graph
 
+    if not 0 < max_file_size <= 1_000_000:  # also refuses nan
+        raise typer.BadParameter("must be a number of MB above 0 and at most 1000000", param_hint="--max-file-size")
     stats = BuildStats()
     paths = inputs or [Path("seeds")]
     progress = Progress(
@@ -84,7 +86,7 @@ def build(
 
             graph = build_graph(
                 paths, model=model, extractor=extractor, strict=strict,
-                max_bytes=int(max_file_size * 1024 * 1024), stats=stats, on_document=tick,
+                max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick,
             )
             progress.update(task, description="writing outputs")
             written = export(graph, output)
@@ -153,7 +155,7 @@ def _clean(text: str) -> str:
 
 def _format_triple(sentence: str, triple, format: TripleFormat) -> str:
     if format is TripleFormat.tsv:
-        fields = [sentence.replace("\t", " "), f"{triple.confidence:.3f}", _clean(triple.relation),
+        fields = [sentence.replace("\t", " ").replace("\n", " "), f"{triple.confidence:.3f}", _clean(triple.relation),
                   _clean(triple.subject.text), *(_clean(a.text) for a in triple.args)]
         return "\t".join(fields)
     record = {

@@ -88,8 +88,9 @@ def build(
 
     actors = resolve(mentions)
     index = actors.index()
+    texts = {doc.id: doc.text for doc in documents}
     concepts = [
-        _concept_mention(triple, arg)
+        _concept_mention(triple, arg, texts[triple.provenance.doc_id])
         for triple in triples
         for arg in (triple.subject, triple.object)
         if arg is not None
@@ -124,12 +125,13 @@ def build(
     return kg
 
 
-def _concept_mention(triple: Triple, arg: Argument) -> Mention:
+def _concept_mention(triple: Triple, arg: Argument, text: str) -> Mention:
+    """A mention of a concept: the stretch of the document the argument spans."""
     return Mention(
         doc_id=triple.provenance.doc_id,
         start=arg.start,
         end=arg.end,
-        text=arg.text,
+        text=text[arg.start : arg.end].replace("\r", " ").replace("\n", " "),
         label="CONCEPT",
         kind="concept",
         role="other",

@@ -175,3 +175,44 @@ def test_every_command_is_in_the_readme():
     readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
     for command in app.registered_commands:
         assert f"graphkit {command.name or command.callback.__name__}" in readme
+
+
+def test_extract_stdin_is_decoded_like_a_file(runner):
+    bom = runner.invoke(app, ["extract", "--lines"], input=b"\xef\xbb\xbfPutin honored Tillerson.\n")
+    assert bom.exit_code == 0
+    assert bom.stdout.startswith("Putin honored Tillerson.\t")
+    latin = runner.invoke(app, ["extract", "--lines"], input=b"Putin met Trump.\n\xe9t\xe9\n")
+    assert latin.exit_code == 1
+    assert latin.stderr.strip() == "<stdin>: not UTF-8 (byte 0xe9 at offset 17); convert the file to UTF-8"
+    for args in (["extract", "--lines"], ["extract"]):
+        empty = runner.invoke(app, args, input=b"")
+        assert (empty.exit_code, empty.stderr.strip()) == (1, "<stdin>: empty input")
+
+
+def test_extract_lines_refuses_a_folder(runner):
+    result = runner.invoke(app, ["extract", "--lines", str(SEEDS)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{SEEDS}: is a folder; --lines reads files of one sentence per line"
+
+
+def test_control_characters_and_hard_wraps_still_give_valid_exports(runner, tmp_path):
+    import networkx as nx
+    from lxml import etree
+
+    src = tmp_path / "pdftext.txt"
+    src.write_bytes(b"Putin met Trump in\nHamburg on Friday.\x0c Lavrov\nmet Tillerson.\x1b\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out / "graph.graphml")
+    assert graph.has_edge("person/lavrov", "person/tillerson")
+    etree.parse(str(out / "graph.gexf"))
+    assert nx.read_gexf(out / "graph.gexf").number_of_nodes() == graph.number_of_nodes()
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "0", "-3"])
+def test_max_file_size_must_be_a_positive_number(runner, tmp_path, value):
+    result = runner.invoke(app, ["build", str(SEEDS), "-o", str(tmp_path), "--max-file-size", value])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "--max-file-size" in result.output

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from graphkit.errors import InputError
 from graphkit.io import read_documents
-from graphkit.io.readers import decode_file, parse_text_document
+from graphkit.io.readers import decode_bytes, decode_file, parse_text_document
 from graphkit.nlp import load_model, parse_documents, parse_lines
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.types import Triple
@@ -16,16 +16,28 @@ from graphkit.types import Triple
 STDIN = "<stdin>"
 
 
+def read_stdin() -> str:
+    """Standard input decoded like a file: UTF-8 with or without a BOM, or one clear error."""
+    try:
+        return decode_bytes(sys.stdin.buffer.read(), STDIN)
+    except InputError as error:
+        if error.problem == "empty file":
+            raise InputError(STDIN, "empty input") from None
+        raise
+
+
 def read_lines(files: Iterable[Path]) -> Iterator[str]:
-    """Every line of ``files`` (standard input when there are none), without line endings."""
+    """Every line of ``files`` (standard input when there are none), split at line feeds only."""
     files = list(files)
-    if not files:
-        yield from (line.rstrip("\r\n") for line in sys.stdin)
-        return
+    texts = [read_stdin()] if not files else []
     for path in files:
+        if path.is_dir():
+            raise InputError(str(path), "is a folder; --lines reads files of one sentence per line")
         if not path.is_file():
             raise InputError(str(path), "no such file")
-        yield from decode_file(path).splitlines()
+        texts.append(decode_file(path))
+    for text in texts:
+        yield from (line.rstrip("\r") for line in text.split("\n"))
 
 
 def extract_lines(lines: Iterable[str], model: str | None = None, extractor: str = DEFAULT_EXTRACTOR
@@ -48,10 +60,7 @@ def extract_documents(files: Iterable[Path], problems: list[InputError], model: 
     if files:
         documents = read_documents(files, problems)
     else:
-        text = sys.stdin.read()
-        if not text.strip():
-            raise InputError(STDIN, "empty input")
-        documents = iter([parse_text_document(text, doc_id=STDIN)])
+        documents = iter([parse_text_document(read_stdin(), doc_id=STDIN)])
     for paragraph in parse_documents(nlp, documents):
         for sent in paragraph.doc.sents:
             for triple in rules.extract(sent, paragraph.document.id, paragraph.offset):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from graphkit.errors import InputError
@@ -52,6 +53,8 @@ def read_documents(
     for path, root in _expand(paths, report):
         try:
             for doc in _read_file(path, root, max_bytes, report):
+                if doc.id in seen and doc.source == str(path) and path.as_posix() not in seen:
+                    doc = replace(doc, id=path.as_posix())  # same name under two input folders
                 if doc.id in seen:
                     report(InputError(doc.source, f"duplicate document id '{doc.id}' (first read from {seen[doc.id]})"))
                     continue
@@ -68,21 +71,36 @@ def _expand(paths: Iterable[str | Path], report) -> Iterator[tuple[Path, Path]]:
         if not path.exists():
             report(InputError(str(raw), "no such file or folder"))
         elif path.is_dir():
-            files = sorted(
+            candidates = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                if p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not p.is_dir()
             )
-            if not files:
+            if not candidates:
                 report(InputError(str(raw), "folder has no .txt, .md or .jsonl files"))
-            for file in files:
-                yield file, path
+            for file in candidates:
+                problem = _not_readable(file)
+                if problem:
+                    report(InputError(str(file), problem))
+                else:
+                    yield file, path
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             report(InputError(str(raw), f"unsupported file type '{path.suffix or '(none)'}' (expected .txt, .md or .jsonl)"))
+        elif problem := _not_readable(path):
+            report(InputError(str(raw), problem))
         else:
             yield path, path.parent
+
+
+def _not_readable(path: Path) -> str:
+    """Why ``path`` cannot be read as a document file, or "" if it can."""
+    if not path.exists():
+        return "broken link: the file it points to does not exist"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device)"
+    return ""
 
 
 def _read_file(path: Path, root: Path, max_bytes: int, report) -> Iterator[Document]:
@@ -99,22 +117,44 @@ def decode_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-file-size)")
+            raise InputError(str(path), f"file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit (--max-file-size)")
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read file ({error.strerror or error})") from None
+    return decode_bytes(data, str(path))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without a BOM), refusing empty and binary data; ``name`` is used in errors.
+
+    Control characters that XML cannot hold are replaced one for one (form and
+    vertical feeds by a line break, the rest by a space), so offsets into the
+    text stay the offsets into the file's characters.
+    """
     if b"\x00" in data[:8192]:
-        raise InputError(str(path), "binary file, not text")
+        raise InputError(name, "binary file, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad = data[error.start : error.start + 1].hex()
-        raise InputError(
-            str(path), f"not UTF-8 (byte 0x{bad} at offset {error.start}); convert the file to UTF-8"
-        ) from None
+        raise InputError(name, f"not UTF-8 (byte 0x{bad} at offset {error.start}); convert the file to UTF-8") from None
     if not text.strip():
-        raise InputError(str(path), "empty file")
-    return text
+        raise InputError(name, "empty file")
+    return clean_text(text)
+
+
+_LINE_FEEDS = {0x0B: "\n", 0x0C: "\n"}
+_CONTROL = {c: _LINE_FEEDS.get(c, " ") for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Replace control characters and lone surrogates one for one, keeping every offset."""
+    return _SURROGATE.sub("\ufffd", text.translate(_CONTROL))
 
 
 def parse_text_document(text: str, doc_id: str, source: str = "") -> Document:
@@ -140,7 +180,7 @@ def parse_text_document(text: str, doc_id: str, source: str = "") -> Document:
             body_start = offsets[first + 1]
         last = nonblank[-1]
         match = _BYLINE.match(lines[last].rstrip("\r\n"))
-        if match and last != first:
+        if match and last != first and _looks_like_name(match.group("name")):
             author = match.group("name")
             body_end = offsets[last]
     return Document(
@@ -154,14 +194,27 @@ def parse_text_document(text: str, doc_id: str, source: str = "") -> Document:
     )
 
 
+def _looks_like_name(text: str) -> bool:
+    """A byline names people ("Joanne Flowers", "J. Doe and A. Roe"), it is not a sentence."""
+    words = text.replace(",", " ").split()
+    return (
+        0 < len(words) <= 8
+        and not _SENTENCE_END.search(text)
+        and all(w[0].isupper() or w.lower() in {"and", "in", "de", "van", "von", "al", "&"} for w in words)
+    )
+
+
 def _read_jsonl(path: Path, file_id: str, text: str, report) -> Iterator[Document]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             report(InputError(str(path), f"invalid JSON ({error.msg} at column {error.colno})", line=number))
+            continue
+        except RecursionError:
+            report(InputError(str(path), "invalid JSON (nested too deeply)", line=number))
             continue
         if not isinstance(record, dict):
             report(InputError(str(path), "expected a JSON object with a 'text' field", line=number))
@@ -173,7 +226,7 @@ def _read_jsonl(path: Path, file_id: str, text: str, report) -> Iterator[Documen
         meta = {key: str(record[key]) for key in JSONL_FIELDS if record.get(key) not in (None, "")}
         yield Document(
             id=meta.pop("id", f"{file_id}#{number}"),
-            text=body,
+            text=clean_text(body),
             source=f"{path}:{number}",
             **meta,
         )

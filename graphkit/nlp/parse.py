@@ -33,6 +33,8 @@ class ParsedParagraph:
 def paragraphs(document: Document) -> Iterator[tuple[int, str]]:
     """Yield (offset, text) for each non-blank paragraph of the document's body.
 
+    Line breaks inside a paragraph are given to the parser as spaces.
+
     Paragraphs longer than ``MAX_PARAGRAPH_CHARS`` are cut at line breaks, then
     at the last space before the limit, so that no parse exceeds spaCy's limits.
     """
@@ -43,11 +45,20 @@ def paragraphs(document: Document) -> Iterator[tuple[int, str]]:
         end = match.start() if match else len(body)
         chunk = body[position:end]
         start = position + len(chunk) - len(chunk.lstrip())
-        chunk = chunk.strip()
+        chunk = _unwrap(chunk.strip())
         if chunk:
             yield from _cut(body_offset + start, chunk)
         if match:
             position = match.end()
+
+
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped lines: line breaks inside a paragraph become spaces, one for one.
+
+    The parser reads a line break as a token of its own and parses the
+    sentence around it badly; replacing characters one for one keeps offsets.
+    """
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 def _cut(offset: int, text: str) -> Iterator[tuple[int, str]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.nlp.parse import ParsedParagraph
-from graphkit.resolve.names import surface
 from graphkit.types import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -67,7 +66,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                     doc_id=doc_id,
                     start=offset + part.start_char,
                     end=offset + part.end_char,
-                    text=surface(part.text),
+                    text=part.text,
                     label=ent.label_ if len(parts) == 1 else "PERSON",
                     kind="name",
                     role=role,

@@ -99,10 +99,72 @@ def test_huge_file_is_refused_before_reading(tmp_path):
     path.write_text("Putin met Assad. " * 1000, encoding="utf-8")
     problems: list[InputError] = []
     assert list(read_documents([path], problems, max_bytes=1000)) == []
-    assert str(problems[0]).startswith(f"{path}: file is 0.0 MB, over the 0.0 MB limit (--max-file-size)")
+    assert str(problems[0]) == f"{path}: file is 17,000 bytes, over the 1,000 bytes limit (--max-file-size)"
 
 
 def test_strict_mode_raises_the_first_problem(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(InputError, match="empty file"):
         list(read_documents([tmp_path]))
+
+
+def test_control_characters_are_replaced_one_for_one(tmp_path):
+    path = tmp_path / "pdf.txt"
+    path.write_bytes(b"Putin met Trump in Hamburg.\x0cLavrov met\x1b Tillerson.\x07\n")
+    (doc,) = read_documents([path])
+    assert doc.text == "Putin met Trump in Hamburg.\nLavrov met  Tillerson. \n"
+
+
+def test_jsonl_splits_records_at_line_feeds_only(tmp_path):
+    path = tmp_path / "ls.jsonl"
+    first = json.dumps({"text": "Putin met Trump.\u2028Lavrov met Tillerson.\x85"}, ensure_ascii=False)
+    path.write_text(first + "\n" + json.dumps({"text": "Trump called Putin."}) + "\n", encoding="utf-8")
+    problems: list[InputError] = []
+    docs = list(read_documents([path], problems))
+    assert problems == []
+    assert [d.id for d in docs] == ["ls.jsonl#1", "ls.jsonl#2"]
+
+
+def test_jsonl_too_deep_and_lone_surrogates(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "Lavrov met Tillerson \\ud800 in Moscow."}\n' + "[" * 100000 + "]" * 100000 + "\n",
+                    encoding="utf-8")
+    problems: list[InputError] = []
+    (doc,) = read_documents([path], problems)
+    assert doc.text == "Lavrov met Tillerson \ufffd in Moscow."
+    assert [str(p) for p in problems] == [f"{path}:2: invalid JSON (nested too deeply)"]
+
+
+@pytest.mark.parametrize("last", ["By the end of the day, Lavrov had met Tillerson.", "- Lavrov met Tillerson in Moscow."])
+def test_a_last_sentence_is_not_a_byline(tmp_path, last):
+    path = tmp_path / "by.md"
+    path.write_text(f"Putin met Trump in Hamburg on Friday.\n\n{last}\n", encoding="utf-8")
+    (doc,) = read_documents([path])
+    assert doc.author == ""
+    assert last in doc.body
+
+
+def test_same_file_name_in_two_folders_is_two_documents(tmp_path):
+    for folder, text in (("a", "Putin met Trump."), ("b", "Lavrov met Tillerson.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text, encoding="utf-8")
+    problems: list[InputError] = []
+    docs = list(read_documents([tmp_path / "a", tmp_path / "b"], problems))
+    assert problems == []
+    assert [d.text for d in docs] == ["Putin met Trump.", "Lavrov met Tillerson."]
+    assert len({d.id for d in docs}) == 2
+
+
+def test_broken_link_and_pipe_in_a_folder_are_reported(tmp_path):
+    import os
+
+    (tmp_path / "ok.txt").write_text("Putin met Trump.", encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    problems: list[InputError] = []
+    docs = list(read_documents([tmp_path], problems))
+    assert [d.text for d in docs] == ["Putin met Trump."]
+    assert sorted(str(p) for p in problems) == [
+        f"{tmp_path / 'dangling.txt'}: broken link: the file it points to does not exist",
+        f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe, socket or device)",
+    ]
