@@ -16,17 +16,17 @@ coordinated subjects and objects:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens
 from graphkit.types import Argument, Provenance, Triple
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "acomp", "obj"}
-ARG_EXCLUDED_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"}
 SPEECH_LEMMAS = {
     "say", "tell", "add", "claim", "state", "insist", "maintain", "warn", "argue", "announce",
     "declare", "assert", "report", "write", "note", "explain", "stress", "deny", "suggest", "believe",
@@ -85,7 +85,7 @@ class ClauseExtractor:
         preps = _prepositions(chain)
         extras: list[list[Token]] = []
         ccomp = _clausal_object(last)
-        objects = [o for obj in objects for o in _conjuncts(obj)]
+        objects = [o for obj in objects for o in conjuncts(obj)]
         following = [pair for pair in preps if pair[0].i > last.i]
         if not objects and ccomp is not None and (last.lemma_ in SPEECH_LEMMAS or not following):
             objects = [ccomp]
@@ -93,27 +93,27 @@ class ClauseExtractor:
             prep, pobj = following[0]
             preps.remove(following[0])
             relation_tokens.append(prep)
-            objects = _conjuncts(pobj)
+            objects = conjuncts(pobj)
         for prep, pobj in preps:
-            extras.append([prep, *_arg_tokens(pobj)])
+            extras.append([prep, *arg_tokens(pobj)])
         for tok in last.children:
             if tok.dep_ in {"npadvmod", "advmod"} and tok.ent_type_ in {"DATE", "TIME"}:
-                extras.append(_arg_tokens(tok))
+                extras.append(arg_tokens(tok))
         relation_tokens.sort(key=lambda t: t.i)
-        relation = _join(relation_tokens)
+        relation = join_tokens(relation_tokens)
         negated = any(t.lower_ in NEGATIONS or t.dep_ == "neg" for t in relation_tokens) or _negated_by_adverb(chain)
         modal = " ".join(t.lower_ for t in relation_tokens if t.tag_ == "MD")
         lemma = _relation_lemma(chain, relation_tokens, negated)
-        subjects = [s for subj in clause.subjects for s in _conjuncts(subj)]
+        subjects = [s for subj in clause.subjects for s in conjuncts(subj)]
         for subject, obj in product(subjects, objects or [None]):
             if subject.lower_ in RELATIVE_PRONOUNS:
                 continue
-            subject_arg = _argument(_arg_tokens(subject), subject, offset)
+            subject_arg = argument(arg_tokens(subject), subject, offset)
             args: list[Argument] = []
             if obj is not None:
-                tokens = _clause_tokens(obj) if obj == ccomp else _arg_tokens(obj)
-                args.append(_argument(tokens, obj, offset))
-            args.extend(_argument(tokens, tokens[-1], offset) for tokens in extras if tokens)
+                tokens = clause_tokens(obj) if obj == ccomp else arg_tokens(obj)
+                args.append(argument(tokens, obj, offset))
+            args.extend(argument(tokens, tokens[-1], offset) for tokens in extras if tokens)
             confidence = _confidence(clause, subject, obj, ccomp, len(extras))
             yield Triple(
                 subject=subject_arg,
@@ -123,7 +123,7 @@ class ClauseExtractor:
                 provenance=provenance,
                 negated=negated,
                 modal=modal,
-                attributed_to=_argument(_arg_tokens(speaker), speaker, offset) if speaker is not None else None,
+                attributed_to=argument(arg_tokens(speaker), speaker, offset) if speaker is not None else None,
                 relation_lemma=lemma,
             )
 
@@ -216,92 +216,6 @@ def _prepositions(chain: list[Token]) -> list[tuple[Token, Token]]:
 
 def _clausal_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "ccomp"), None)
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("the US and Russia")."""
-    return [token, *(c for c in token.conjuncts if c.i > token.i)] if token.dep_ != "conj" else [token]
-
-
-def _arg_tokens(head: Token) -> list[Token]:
-    """The words of an argument: the head's subtree without clauses, conjuncts and edge punctuation."""
-    tokens: set[Token] = set()
-
-    def walk(token: Token) -> None:
-        tokens.add(token)
-        for child in token.children:
-            excluded = ARG_EXCLUDED_DEPS if token == head else ARG_EXCLUDED_DEPS - {"cc", "conj", "appos"}
-            if child.dep_ not in excluded:
-                walk(child)
-            elif child.dep_ == "punct" and token != head and child.text in {"-", "'"}:
-                tokens.add(child)
-
-    walk(head)
-    for token in list(tokens):
-        if token.ent_type_:
-            tokens.update(_entity_of(token))
-    return _trim(sorted(tokens, key=lambda t: t.i), head)
-
-
-def _entity_of(token: Token) -> list[Token]:
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return list(doc[start:end])
-
-
-def _clause_tokens(verb: Token) -> list[Token]:
-    """The words of a clausal complement, without its complementizer and quotes at the edges."""
-    tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
-    return _trim(tokens, verb)
-
-
-def _trim(tokens: list[Token], head: Token) -> list[Token]:
-    while tokens and tokens[0].is_punct and tokens[0] != head:
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1] != head:
-        tokens.pop()
-    return tokens
-
-
-def _join(tokens: Iterable[Token]) -> str:
-    """Words in sentence order, with the original spacing between neighbours."""
-    parts: list[str] = []
-    previous: Token | None = None
-    for token in tokens:
-        if previous is not None:
-            parts.append(previous.whitespace_ if token.i == previous.i + 1 else " ")
-        parts.append(token.text)
-        previous = token
-    return "".join(parts).strip()
-
-
-def _kind(head: Token) -> str:
-    if head.pos_ in {"VERB", "AUX"}:
-        return "clause"
-    if head.pos_ == "PRON":
-        return "pronoun"
-    if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_:
-        return "np"
-    return "other"
-
-
-def _argument(tokens: list[Token], head: Token, offset: int) -> Argument:
-    tokens = sorted(tokens, key=lambda t: t.i) or [head]
-    start = tokens[0].idx
-    last = tokens[-1]
-    return Argument(
-        text=_join(tokens),
-        start=offset + start,
-        end=offset + last.idx + len(last),
-        head_start=offset + head.idx,
-        head_end=offset + head.idx + len(head),
-        kind=_kind(head),
-    )
 
 
 def _negated_by_adverb(chain: list[Token]) -> bool:

@@ -1,0 +1,105 @@
+"""Turning parse tokens into arguments: which words, what text, which offsets.
+
+Shared by the extractor families; everything returned holds character offsets,
+never tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from graphkit.types import Argument
+
+ARG_EXCLUDED_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("the US and Russia")."""
+    return [token, *(c for c in token.conjuncts if c.i > token.i)] if token.dep_ != "conj" else [token]
+
+
+def arg_tokens(head: Token) -> list[Token]:
+    """The words of an argument: the head's subtree without clauses, conjuncts and edge punctuation."""
+    tokens: set[Token] = set()
+
+    def walk(token: Token) -> None:
+        tokens.add(token)
+        for child in token.children:
+            excluded = ARG_EXCLUDED_DEPS if token == head else ARG_EXCLUDED_DEPS - {"cc", "conj", "appos"}
+            if child.dep_ not in excluded:
+                walk(child)
+            elif child.dep_ == "punct" and token != head and child.text in {"-", "'"}:
+                tokens.add(child)
+
+    walk(head)
+    for token in list(tokens):
+        if token.ent_type_:
+            tokens.update(entity_tokens(token))
+    return trim(sorted(tokens, key=lambda t: t.i), head)
+
+
+def entity_tokens(token: Token) -> list[Token]:
+    """The tokens of the named entity ``token`` belongs to."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The words of a clausal complement, without its complementizer and quotes at the edges."""
+    tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+    return trim(tokens, verb)
+
+
+def trim(tokens: list[Token], head: Token) -> list[Token]:
+    """The tokens without punctuation at either edge (the head itself is kept)."""
+    while tokens and tokens[0].is_punct and tokens[0] != head:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1] != head:
+        tokens.pop()
+    return tokens
+
+
+def join_tokens(tokens: Iterable[Token]) -> str:
+    """Words in sentence order, with the original spacing between neighbours."""
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None:
+            parts.append(previous.whitespace_ if token.i == previous.i + 1 else " ")
+        parts.append(token.text)
+        previous = token
+    return "".join(parts).strip()
+
+
+def argument_kind(head: Token) -> str:
+    """``clause``, ``pronoun``, ``np`` (may become a concept node) or ``other``."""
+    if head.pos_ in {"VERB", "AUX"}:
+        return "clause"
+    if head.pos_ == "PRON":
+        return "pronoun"
+    if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_:
+        return "np"
+    return "other"
+
+
+def argument(tokens: list[Token], head: Token, offset: int) -> Argument:
+    """An :class:`Argument` of the tokens, its offsets shifted by ``offset``."""
+    tokens = sorted(tokens, key=lambda t: t.i) or [head]
+    start = tokens[0].idx
+    last = tokens[-1]
+    return Argument(
+        text=join_tokens(tokens),
+        start=offset + start,
+        end=offset + last.idx + len(last),
+        head_start=offset + head.idx,
+        head_end=offset + head.idx + len(head),
+        kind=argument_kind(head),
+    )
