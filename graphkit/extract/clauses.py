@@ -22,6 +22,7 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.nominal import nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens
 from graphkit.types import Argument, Provenance, Triple
 
@@ -32,6 +33,9 @@ SPEECH_LEMMAS = {
     "declare", "assert", "report", "write", "note", "explain", "stress", "deny", "suggest", "believe",
     "think", "reply", "respond", "confirm", "allege", "acknowledge", "admit", "predict",
 }
+LIGHT_VERBS = {"take", "make", "give", "have", "pay", "hold", "launch", "reach", "strike", "sign", "impose",
+               "wage", "put", "raise", "express", "lodge", "file", "issue", "offer", "provide"}
+DENIAL_LEMMAS = {"reject", "deny", "dismiss", "refute", "dispute", "disprove"}
 NEGATIONS = {"not", "n't", "never", "no"}
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
             "these", "those", "who", "which", "what", "there"}
@@ -67,16 +71,26 @@ class ClauseExtractor:
             extractor=self.name,
         )
         speakers = _speakers(sent)
+        denied = _denied(sent)
         emitted: set[tuple] = set()
-        for clause in _clauses(sent):
-            attributed = _attribution(clause.verb, speakers)
-            for triple in self._from_clause(clause, provenance, offset, attributed):
-                key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
-                if key not in emitted:
-                    emitted.add(key)
-                    yield triple
+        triples = [
+            triple
+            for clause in _clauses(sent)
+            for triple in self._from_clause(clause, provenance, offset, _attribution(clause.verb, speakers),
+                                            clause.verb.i in denied)
+        ]
+        for subject, relation, obj, confidence in nominal_relations(sent, offset):
+            lemma = " ".join(["be", *relation.lower().split()[1:]]) if relation.startswith("is") else relation.lower()
+            triples.append(Triple(subject=subject, relation=relation, args=(obj,), confidence=confidence,
+                                  provenance=provenance, relation_lemma=lemma))
+        for triple in triples:
+            key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
+            if key not in emitted:
+                emitted.add(key)
+                yield triple
 
-    def _from_clause(self, clause: _Clause, provenance: Provenance, offset: int, speaker: Token | None):
+    def _from_clause(self, clause: _Clause, provenance: Provenance, offset: int, speaker: Token | None,
+                     denied: bool = False):
         verb = clause.verb
         chain = _xcomp_chain(verb)
         last = chain[-1]
@@ -85,7 +99,18 @@ class ClauseExtractor:
         preps = _prepositions(chain)
         extras: list[list[Token]] = []
         ccomp = _clausal_object(last)
+        datives = [c for c in last.children if c.dep_ == "dative"]
+        if objects:
+            extras.extend(arg_tokens(d) for d in datives)  # "grant the former oil executive an audience"
+        else:
+            objects = datives  # "told him"
         objects = [o for obj in objects for o in conjuncts(obj)]
+        light = _light_verb_object(last, objects)
+        if light is not None:
+            noun, prep, pobj = light
+            relation_tokens.extend(t for t in arg_tokens(noun) if t.i < prep.i)
+            relation_tokens.append(prep)
+            objects = conjuncts(pobj)
         following = [pair for pair in preps if pair[0].i > last.i]
         if not objects and ccomp is not None and (last.lemma_ in SPEECH_LEMMAS or not following):
             objects = [ccomp]
@@ -101,7 +126,7 @@ class ClauseExtractor:
                 extras.append(arg_tokens(tok))
         relation_tokens.sort(key=lambda t: t.i)
         relation = join_tokens(relation_tokens)
-        negated = any(t.lower_ in NEGATIONS or t.dep_ == "neg" for t in relation_tokens) or _negated_by_adverb(chain)
+        negated = denied or any(t.lower_ in NEGATIONS or t.dep_ == "neg" for t in relation_tokens) or _negated_by_adverb(chain)
         modal = " ".join(t.lower_ for t in relation_tokens if t.tag_ == "MD")
         lemma = _relation_lemma(chain, relation_tokens, negated)
         subjects = [s for subj in clause.subjects for s in conjuncts(subj)]
@@ -160,6 +185,11 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return own or _inherited_subjects(verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]  # "a rebel depot containing chemical weapons"
+    if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
+        own = [c for c in verb.head.children if c.dep_ in {"nsubj", "csubj"}]
+        return own or _inherited_subjects(verb.head)  # "Lavrov said, referring to ..."
     return []
 
 
@@ -199,8 +229,19 @@ def _objects(verb: Token) -> list[Token]:
     if any(c.dep_ == "agent" for c in verb.children):
         agent = next(c for c in verb.children if c.dep_ == "agent")
         objects = [c for c in agent.children if c.dep_ == "pobj"] + objects
-    dative = [c for c in verb.children if c.dep_ == "dative"]
-    return objects + dative
+    return objects
+
+
+def _light_verb_object(verb: Token, objects: list[Token]) -> tuple[Token, Token, Token] | None:
+    """(noun, preposition, its object) when the verb's object is a light-verb noun: *take action against* X."""
+    if verb.lemma_ not in LIGHT_VERBS or len(objects) != 1 or objects[0].dep_ != "dobj":
+        return None
+    noun = objects[0]
+    for prep in noun.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ == "prep" and pobj is not None and prep.i > noun.i:
+            return noun, prep, pobj
+    return None
 
 
 def _prepositions(chain: list[Token]) -> list[tuple[Token, Token]]:
@@ -247,6 +288,17 @@ def _speakers(sent: Span) -> dict[int, Token]:
             for child in token.children:
                 if child.dep_ in {"ccomp", "parataxis"}:
                     found[child.i] = subject
+    return found
+
+
+def _denied(sent: Span) -> set[int]:
+    """Indices of verbs inside what a rejecting verb rejects: "rejected claims that Assad *ordered* ..."."""
+    found: set[int] = set()
+    for token in sent:
+        if token.lemma_ in DENIAL_LEMMAS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in {"dobj", "ccomp"}:
+                    found.update(t.i for t in child.subtree if t.pos_ in {"VERB", "AUX"} and t != token)
     return found
 
 
