@@ -23,7 +23,7 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from graphkit.extract.nominal import nominal_relations
-from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens
+from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, entity_tokens, join_tokens
 from graphkit.types import Argument, Provenance, Triple
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -35,6 +35,14 @@ SPEECH_LEMMAS = {
 }
 LIGHT_VERBS = {"take", "make", "give", "have", "pay", "hold", "launch", "reach", "strike", "sign", "impose",
                "wage", "put", "raise", "express", "lodge", "file", "issue", "offer", "provide"}
+CONFIDENCE_WEIGHTS = {
+    "inherited_subject": 0.1,
+    "no_object": 0.6,
+    "clausal_object": -0.15,
+    "pronoun_object": 0.12,
+    "reported": 0.2,
+    "per_extra": 0.08,
+}
 DENIAL_LEMMAS = {"reject", "deny", "dismiss", "refute", "dispute", "disprove"}
 NEGATIONS = {"not", "n't", "never", "no"}
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
@@ -47,6 +55,8 @@ class _Clause:
     verb: Token
     subjects: tuple[Token, ...]
     subject_inherited: bool
+    objects: tuple[Token, ...] = ()
+    words: tuple[tuple[int, tuple[Token, ...]], ...] = ()  # argument words other than a head's subtree
 
 
 class ClauseExtractor:
@@ -95,7 +105,12 @@ class ClauseExtractor:
         chain = _xcomp_chain(verb)
         last = chain[-1]
         relation_tokens = _relation_tokens(chain)
-        objects = _objects(last)
+        words = dict(clause.words)
+
+        def tokens_of(head: Token) -> list[Token]:
+            return list(words[head.i]) if head.i in words else arg_tokens(head)
+
+        objects = list(clause.objects) or _objects(last)
         preps = _prepositions(chain)
         extras: list[list[Token]] = []
         ccomp = _clausal_object(last)
@@ -119,6 +134,11 @@ class ClauseExtractor:
             preps.remove(following[0])
             relation_tokens.append(prep)
             objects = conjuncts(pobj)
+        objects = list(objects)
+        for i, obj in enumerate(objects):
+            if obj.i not in words and (found := _reduced_relative_of(obj)) is not None:
+                objects[i] = found[2]  # "referring to the missiles [Trump launched]": the missiles
+                words[found[2].i] = found[3]
         for prep, pobj in preps:
             extras.append([prep, *arg_tokens(pobj)])
         for tok in last.children:
@@ -133,13 +153,13 @@ class ClauseExtractor:
         for subject, obj in product(subjects, objects or [None]):
             if subject.lower_ in RELATIVE_PRONOUNS:
                 continue
-            subject_arg = argument(arg_tokens(subject), subject, offset)
+            subject_arg = argument(tokens_of(subject), subject, offset)
             args: list[Argument] = []
             if obj is not None:
-                tokens = clause_tokens(obj) if obj == ccomp else arg_tokens(obj)
+                tokens = clause_tokens(obj) if obj == ccomp else tokens_of(obj)
                 args.append(argument(tokens, obj, offset))
             args.extend(argument(tokens, tokens[-1], offset) for tokens in extras if tokens)
-            confidence = _confidence(clause, subject, obj, ccomp, len(extras))
+            confidence = _confidence(clause, subject, obj, ccomp, len(extras), speaker)
             yield Triple(
                 subject=subject_arg,
                 relation=relation,
@@ -155,7 +175,12 @@ class ClauseExtractor:
 
 def _clauses(sent: Span) -> Iterator[_Clause]:
     """Every verb (or copula) of the sentence that has or inherits a subject."""
+    reduced = {verb.i: found for verb in sent if (found := _reduced_relative(verb))}
     for token in sent:
+        if token.i in reduced:
+            subject, subject_words, obj, object_words = reduced[token.i]
+            yield _Clause(token, (subject,), False, (obj,), ((subject.i, subject_words), (obj.i, object_words)))
+            continue
         if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass", "amod"}:
             continue
         if token.dep_ == "xcomp" and not _controller(token.head):
@@ -169,7 +194,34 @@ def _clauses(sent: Span) -> Iterator[_Clause]:
             subjects = _inherited_subjects(token)
             inherited = True
         if subjects:
-            yield _Clause(token, tuple(subjects), inherited)
+            words = tuple((s.i, found[1]) for s in subjects for found in reduced.values() if found[0] == s)
+            yield _Clause(token, tuple(subjects), inherited, words=words)
+
+
+def _reduced_relative_of(name: Token) -> tuple[Token, tuple[Token, ...], Token, tuple[Token, ...]] | None:
+    """The reduced relative clause that the parser hung on ``name``, if any."""
+    return next((found for c in name.children if (found := _reduced_relative(c)) is not None), None)
+
+
+def _reduced_relative(verb: Token) -> tuple[Token, tuple[Token, ...], Token, tuple[Token, ...]] | None:
+    """Repair a reduced relative clause the parser read as one noun phrase.
+
+    In "the 59 Tomahawk missiles Trump launched" the small English model makes
+    "missiles" a compound of "Trump" and "launched" a modifier of Trump. Returns
+    (subject, its words, object, its words): Trump launched the 59 Tomahawk missiles.
+    """
+    name = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or name.pos_ != "PROPN" or not name.ent_type_:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children):
+        return None
+    entity = set(entity_tokens(name))
+    nouns = [c for c in name.children if c.dep_ == "compound" and c.tag_ in {"NN", "NNS"} and c not in entity]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    object_words = sorted([*(c for c in name.children if c.dep_ == "det"), *noun.subtree], key=lambda t: t.i)
+    return name, tuple(sorted(entity, key=lambda t: t.i)), noun, tuple(object_words)
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -182,11 +234,15 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return _controller(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         own = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+        if own and verb.head.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
+            return [verb.head.head]  # "Trump, who spoke ... and questioned ..."
         return own or _inherited_subjects(verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]  # "a rebel depot containing chemical weapons"
+    if (found := _reduced_relative(verb)) is not None:
+        return [found[0]]
     if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
         own = [c for c in verb.head.children if c.dep_ in {"nsubj", "csubj"}]
         return own or _inherited_subjects(verb.head)  # "Lavrov said, referring to ..."
@@ -313,15 +369,26 @@ def _attribution(verb: Token, speakers: dict[int, Token]) -> Token | None:
         node = node.head
 
 
-def _confidence(clause: _Clause, subject: Token, obj: Token | None, ccomp: Token | None, n_extras: int) -> float:
-    score = 0.85
+def _confidence(clause: _Clause, subject: Token, obj: Token | None, ccomp: Token | None, n_extras: int,
+                speaker: Token | None) -> float:
+    """How likely the extraction is right, from the clause's shape.
+
+    Weights were set on the CaRB dev split by the mean match of each shape:
+    extractions without an object are rarely what a reader would state
+    (about 0.06 on dev), pronoun objects and reported speech are weaker, and
+    clausal objects and each extra prepositional argument make an extraction
+    more precise.
+    """
+    score = 0.8
     if clause.subject_inherited:
-        score -= 0.15
-    if subject.lower_ in PRONOUNS:
-        score -= 0.15
+        score -= CONFIDENCE_WEIGHTS["inherited_subject"]
     if obj is None:
-        score -= 0.2
+        score -= CONFIDENCE_WEIGHTS["no_object"]
     elif obj == ccomp:
-        score -= 0.15
-    score -= 0.03 * n_extras
+        score -= CONFIDENCE_WEIGHTS["clausal_object"]
+    elif obj.pos_ == "PRON":
+        score -= CONFIDENCE_WEIGHTS["pronoun_object"]
+    if speaker is not None:
+        score -= CONFIDENCE_WEIGHTS["reported"]
+    score += CONFIDENCE_WEIGHTS["per_extra"] * min(n_extras, 3)
     return round(max(0.05, min(score, 0.99)), 3)

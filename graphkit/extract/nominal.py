@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from graphkit.extract.tokens import arg_tokens, argument, entity_tokens, join_tokens
 from graphkit.types import Argument
 
-APPOSITION_CONFIDENCE = 0.7
-POSSESSIVE_CONFIDENCE = 0.6
+APPOSITION_CONFIDENCE = 0.6
+POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
 _PRONOUNS = {"his", "her", "its", "their", "our", "my", "your", "whose"}
 
