@@ -330,6 +330,8 @@ def _relation_lemma(chain: list[Token], relation_tokens: list[Token], negated: b
             words.append(token.text.lower() if passive and token == chain[-1] else token.lemma_.lower())
         elif token.dep_ in {"prt", "prep", "agent"}:
             words.append(token.lower_)
+        elif token.pos_ == "NOUN":
+            words.append(token.lemma_.lower())  # the noun of a light verb: "take action against"
     return " ".join(words)
 
 

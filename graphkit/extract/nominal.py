@@ -11,32 +11,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
 from graphkit.extract.tokens import arg_tokens, argument, entity_tokens, join_tokens
+from graphkit.resolve.gazetteer import role_words
 from graphkit.types import Argument
 
 APPOSITION_CONFIDENCE = 0.6
 POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
 _PRONOUNS = {"his", "her", "its", "their", "our", "my", "your", "whose"}
-
-
-@lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """One-word roles and titles from the Phoenix agents dictionary (president, minister, envoy ...)."""
-    text = files("graphkit.data.petrarch").joinpath("Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
-    words = set()
-    for line in text.splitlines():
-        if not line or line[0] in "#+ \t":
-            continue
-        entry = line.split("[", 1)[0].split("#", 1)[0].strip().rstrip("_").lower()
-        if entry and "_" not in entry and entry.isalpha():
-            words.add(entry)
-    return frozenset(words)
 
 
 def nominal_relations(sent: Span, offset: int) -> Iterator[tuple[Argument, str, Argument, float]]:

@@ -22,9 +22,15 @@ import pycountry
 
 from graphkit.resolve.names import normalize
 
+PERSON_TITLES = frozenset({
+    "president", "minister", "premier", "chancellor", "king", "queen", "prince", "ambassador", "envoy",
+    "secretary", "senator", "governor", "spokesman", "spokeswoman", "leader", "commander", "mayor",
+    "emir", "sultan", "monarch", "dictator", "pope",
+})
 _DICTIONARIES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 _INLINE_COUNTRY = re.compile(r"\[([A-Z]{3})\]")
 _ROLE = re.compile(r"^\[([A-Z]{3})")
+_INLINE_CODE = re.compile(r"\[([A-Z]{3})[A-Z]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +47,8 @@ class Gazetteer:
 
     countries: dict[str, Country]
     seats: dict[str, Country]
-    people: dict[str, str]
+    people: dict[str, tuple[str, frozenset[str]]]
+    organisations: dict[str, str]
 
     def country(self, key: str) -> Country | None:
         """The country a normalised name denotes by itself ("us", "russia")."""
@@ -54,6 +61,23 @@ class Gazetteer:
     def is_person(self, key: str) -> bool:
         """Whether a normalised name is a known political figure or their surname."""
         return key in self.people
+
+    def roles(self, key: str) -> frozenset[str]:
+        """The countries (ISO alpha-3) a known political figure has held a role in."""
+        return self.people.get(key, ("", frozenset()))[1]
+
+    def is_title(self, word: str) -> bool:
+        """Whether a lower-case noun names one person's office ("president", "minister"), not a body ("army")."""
+        return word in PERSON_TITLES
+
+    def organisation(self, key: str) -> str:
+        """The canonical name of a known organisation ("nato" for "north atlantic treaty organization"), or ""."""
+        return self.organisations.get(british_to_american(key), "")
+
+
+def british_to_american(key: str) -> str:
+    """One spelling for organisation names: "organisation" -> "organization"."""
+    return key.replace("isation", "ization")
 
 
 def _country_label(code: str) -> Country | None:
@@ -79,21 +103,23 @@ def load_gazetteer() -> Gazetteer:
             if name:
                 countries.setdefault(normalize(name), country)
     seats: dict[str, Country] = {}
-    people: dict[str, str] = {}
+    people: dict[str, tuple[str, frozenset[str]]] = {}
+    organisations: dict[str, str] = {}
     for filename in _DICTIONARIES:
         text = files("graphkit.data.petrarch").joinpath(filename).read_text(encoding="utf-8", errors="replace")
-        _read_dictionary(text, countries, seats, people)
-    return Gazetteer(countries=countries, seats=seats, people=people)
+        _read_dictionary(text, countries, seats, people, organisations)
+    return Gazetteer(countries=countries, seats=seats, people=people, organisations=organisations)
 
 
-def _read_dictionary(text: str, countries: dict, seats: dict, people: dict) -> None:
+def _read_dictionary(text: str, countries: dict, seats: dict, people: dict, organisations: dict) -> None:
     """Fold one Phoenix actor file into the lookup tables.
 
     An entry line names an actor; ``+`` lines under it are its synonyms; an
     inline ``[RUS]`` makes it a country, indented ``[RUSGOV ...]`` lines give it
     roles: a person when the entry comes from the curated CountryInfo list and
     has two or more words ("Sergey Lavrov"), a body that stands for its state
-    when it has one word ("Kremlin").
+    when it has one word and a country role ("Kremlin"), else an organisation
+    ("NATO", "North Atlantic Treaty Organization").
     """
     entries: list[tuple[list[str], str, list[str], bool]] = []
     for raw in text.splitlines():
@@ -108,7 +134,9 @@ def _read_dictionary(text: str, countries: dict, seats: dict, people: dict) -> N
                 entries[-1][0].append(_entry_words(raw))
         else:
             inline = _INLINE_COUNTRY.search(raw.split("#", 1)[0])
-            entries.append(([_entry_words(raw)], inline.group(1) if inline else "", [], "CountryInfo.txt" in raw))
+            coded = _INLINE_CODE.search(raw.split("#", 1)[0])
+            entries.append(([_entry_words(raw)], inline.group(1) if inline else "", [coded.group(1)] if coded and not inline else [],
+                            "CountryInfo.txt" in raw))
     for words, inline, roles, curated_person in entries:
         names = [n for n in (normalize(w) for w in words) if n]
         if not names:
@@ -124,10 +152,26 @@ def _read_dictionary(text: str, countries: dict, seats: dict, people: dict) -> N
                 table = countries if any(w[:4] in stems for w in name.split()) else seats
                 table[name] = country
         elif roles and curated_person and len(names[0].split()) >= 2:
+            held = frozenset(code for code in roles if _country_label(code))
             for name in names:
-                people.setdefault(name, names[0])
-        elif roles and len(names[0].split()) == 1:
-            country = _country_label(roles[0])
-            if country:
-                for name in names:
-                    seats.setdefault(name, country)
+                people.setdefault(name, (names[0], held))
+        elif roles and len(names[0].split()) == 1 and _country_label(roles[0]):
+            for name in names:
+                seats.setdefault(name, _country_label(roles[0]))
+        elif roles:
+            for name in names:
+                organisations.setdefault(british_to_american(name), names[0])
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """One-word roles and titles from the Phoenix agents dictionary (president, minister, envoy ...)."""
+    text = files("graphkit.data.petrarch").joinpath("Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
+    words = set()
+    for line in text.splitlines():
+        if not line or line[0] in "#+ \t":
+            continue
+        entry = line.split("[", 1)[0].split("#", 1)[0].strip().rstrip("_").lower()
+        if entry and "_" not in entry and entry.isalpha():
+            words.add(entry)
+    return frozenset(words)

@@ -3,8 +3,9 @@
 Names come from spaCy's NER (people, organisations, places), trimmed of
 articles and possessive endings; a hyphenated pair of known people
 ("the Tillerson-Lavrov talks") is split into two mentions. Personal pronouns
-are kept as ``pronoun`` mentions for the resolver to attach to an antecedent;
-they never become nodes of their own.
+are kept as ``pronoun`` mentions, and roles tied to a country ("the Syrian
+president", "Russia's foreign minister") as ``title`` mentions, for the resolver
+to attach to an entity; neither ever becomes a node of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.nlp.parse import ParsedParagraph
+from graphkit.resolve.gazetteer import load_gazetteer
+from graphkit.resolve.names import normalize
 from graphkit.types import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -74,6 +77,22 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 )
             )
     for token in paragraph.doc:
+        if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "compound" and load_gazetteer().is_title(token.lower_):
+            words = [t for t in token.subtree if t.i <= token.i]
+            if any(t != token and t.dep_ in {"amod", "poss", "compound"} and load_gazetteer().country(normalize(t.text))
+                   for t in words):
+                found.append(
+                    Mention(
+                        doc_id=doc_id,
+                        start=offset + words[0].idx,
+                        end=offset + token.idx + len(token),
+                        text=paragraph.doc.text[words[0].idx : token.idx + len(token)],
+                        label="PERSON",
+                        kind="title",
+                        role=_role(token),
+                        sentence_start=offset + token.sent.start_char,
+                    )
+                )
         if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             found.append(
                 Mention(

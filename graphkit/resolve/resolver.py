@@ -104,6 +104,7 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
     names = [m for m in mentions if m.kind == "name"]
     concepts = [m for m in mentions if m.kind == "concept"]
     pronouns = [m for m in mentions if m.kind == "pronoun"]
+    titles = [m for m in mentions if m.kind == "title"]
 
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in names:
@@ -112,6 +113,7 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
     keys: dict[Mention, tuple[str, str]] = {}
     rules: dict[Mention, str] = {}
     fixed_labels: dict[tuple[str, str], str] = {}
+    fixed_ids: dict[tuple[str, str], str] = {}
     for m in names:
         norm = normalize(m.text)
         country = gazetteer.country(norm)
@@ -125,8 +127,13 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
         kind = _vote(votes[norm], gazetteer.is_person(norm))
         rules[m] = "type-vote" if kind != m.label else "same-name"
         keys[m] = (kind, person_key(m.text) if kind == "PERSON" else norm)
+        if kind == "ORG" and (canonical := gazetteer.organisation(norm)):
+            keys[m] = ("ORG", f"org:{canonical}")
+            fixed_ids[keys[m]] = f"org/{slug(canonical)}"
+            rules[m] = "org-name"
 
     _merge_surnames(names, keys, rules)
+    _merge_acronyms(names, keys, rules)
 
     clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in names:
@@ -142,11 +149,16 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
         rules[pronoun] = "pronoun"
         clusters[keys[antecedent]].append(pronoun)
 
+    for title, key in _titles(titles, clusters, gazetteer).items():
+        keys[title] = key
+        rules[title] = "title"
+        clusters[key].append(title)
+
     entities: dict[str, Entity] = {}
     entity_of: dict[Mention, str] = {}
     for key, members in clusters.items():
-        label = fixed_labels.get(key) or _label(key[0], [m for m in members if m.kind != "pronoun"])
-        entity_id = f"{key[0].lower()}/{slug(label)}"
+        label = fixed_labels.get(key) or _label(key[0], [m for m in members if m.kind == "name"] or members)
+        entity_id = fixed_ids.get(key) or f"{key[0].lower()}/{slug(label)}"
         if entity_id in entities:
             members = list(entities[entity_id].mentions) + members
         entities[entity_id] = _entity(entity_id, label, key[0], members, rules)
@@ -181,6 +193,46 @@ def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
             continue
         keys[m] = ("PERSON", target)
         rules[m] = "surname"
+
+
+_ACRONYM_STOPWORDS = {"of", "the", "and", "for", "on", "in", "de", "to"}
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in normalize(text).split() if w not in _ACRONYM_STOPWORDS).upper()
+
+
+def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str]) -> None:
+    """Re-key an acronym ("UN", "NATO") to the one organisation in the corpus whose initials spell it."""
+    long_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in names:
+        if keys[m][0] == "ORG" and len(normalize(m.text).split()) >= 2:
+            long_forms[_initials(m.text)].add(keys[m])
+    for m in names:
+        letters = m.text.replace(".", "")
+        if keys[m][0] == "ORG" and letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
+            candidates = long_forms.get(letters, set()) - {keys[m]}
+            if len(candidates) == 1:
+                keys[m] = next(iter(candidates))
+                rules[m] = "acronym"
+
+
+def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer
+            ) -> dict[Mention, tuple[str, str]]:
+    """Attach "the Syrian president" to the one person of the document known to hold a Syrian role."""
+    roles: dict[tuple[str, str], frozenset[str]] = {}
+    docs: dict[tuple[str, str], set[str]] = {}
+    for key, members in clusters.items():
+        if key[0] == "PERSON":
+            roles[key] = frozenset().union(*(gazetteer.roles(normalize(m.text)) for m in members))
+            docs[key] = {m.doc_id for m in members}
+    found: dict[Mention, tuple[str, str]] = {}
+    for title in titles:
+        countries = {c.code for w in normalize(title.text).split() if (c := gazetteer.country(w))}
+        fitting = [k for k, held in roles.items() if title.doc_id in docs[k] and held & countries]
+        if len(fitting) == 1:
+            found[title] = fitting[0]
+    return found
 
 
 def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention, Mention]:

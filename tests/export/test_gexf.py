@@ -28,7 +28,7 @@ def test_gexf_round_trips_with_node_and_edge_attributes(seed_output):
     node = graph.nodes["person/bashar-al-assad"]
     assert node["label"] == "Bashar al-Assad"
     assert node["type"] == "PERSON"
-    assert set(node["aliases"].split("|")) == {"Assad", "Bashar Assad"}
+    assert set(node["aliases"].split("|")) == {"Assad", "Bashar Assad", "the Syrian president"}
     assert node["mentions"] >= 7
     edges = [d for u, v, d in graph.edges(data=True) if (u, v) == ("person/putin", "person/tillerson")]
     assert len(edges) == 1

@@ -22,7 +22,7 @@ def test_entities_csv(seed_output):
     assert tuple(columns) == ENTITY_COLUMNS == ("id", "label", "type", "aliases", "mentions")
     by_label = {r["label"]: r for r in rows}
     assert by_label["Bashar al-Assad"]["type"] == "PERSON"
-    assert set(by_label["Bashar al-Assad"]["aliases"].split("|")) == {"Assad", "Bashar Assad"}
+    assert set(by_label["Bashar al-Assad"]["aliases"].split("|")) == {"Assad", "Bashar Assad", "the Syrian president"}
     assert set(by_label["United States"]["aliases"].split("|")) == {"US", "USA", "U.S.", "Washington"}
     assert int(by_label["Trump"]["mentions"]) >= 8
     assert len({r["id"] for r in rows}) == len(rows)
@@ -85,7 +85,7 @@ def test_graphml_round_trips_with_flat_attributes(seed_output):
     graph = nx.read_graphml(seed_output / "graph.graphml")
     node = graph.nodes["person/bashar-al-assad"]
     assert (node["label"], node["type"]) == ("Bashar al-Assad", "PERSON")
-    assert set(node["aliases"].split("|")) == {"Assad", "Bashar Assad"}
+    assert set(node["aliases"].split("|")) == {"Assad", "Bashar Assad", "the Syrian president"}
     assert node["mentions"] >= 7
     (edge,) = [d for _, v, d in graph.out_edges("person/putin", data=True) if v == "person/tillerson"]
     assert edge["relation"] == "honor"
