@@ -20,7 +20,7 @@ from graphkit.io.readers import DEFAULT_MAX_BYTES
 from graphkit.nlp import load_model, parse_documents
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.resolve.mentions import find_mentions
-from graphkit.resolve.resolver import resolve
+from graphkit.resolve.resolver import MentionIndex, resolve
 from graphkit.types import Argument, Document, Mention, Relation, Triple
 
 
@@ -89,6 +89,7 @@ def build(
     actors = resolve(mentions)
     index = actors.index()
     texts = {doc.id: doc.text for doc in documents}
+    roles = MentionIndex({m: "role" for m in mentions if m.kind == "title"})  # unresolved roles name no concept
     concepts = [
         _concept_mention(triple, arg, texts[triple.provenance.doc_id])
         for triple in triples
@@ -96,6 +97,7 @@ def build(
         if arg is not None
         and arg.kind == "np"
         and index.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
+        and roles.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
     ]
     resolution = actors.combine(resolve(concepts))
     index = resolution.index()

@@ -19,6 +19,7 @@ from graphkit.types import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+GROUP_PRONOUNS = {"its", "itself"}  # "it" is left out: mostly expletive ("it can be said")
 
 
 def _role(token: Token) -> str:
@@ -27,8 +28,8 @@ def _role(token: Token) -> str:
         return "subject"
     if dep == "poss":
         return "possessor"
-    if dep == "pobj" and token.head.dep_ == "agent":
-        return "subject"
+    if dep == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "between"):
+        return "subject"  # "was honored by Putin", "clashes between Moscow and ..."
     if dep in {"dobj", "dative", "pobj", "attr"}:
         return "object"
     if dep == "conj":
@@ -62,6 +63,11 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             continue  # "Syrian army": an adjective, not an actor
         role = _role(span.root)
         sentence_start = offset + span.sent.start_char
+        if ent.label_ == "NORP" and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and span.root.tag_ in {"NN", "NNP"}:
+            # "the Russian would refuse": one person of that nation, a role to resolve like a title
+            found.append(Mention(doc_id=doc_id, start=offset + span.start_char, end=offset + span.end_char,
+                                 text=span.text, label="PERSON", kind="title", role=role, sentence_start=sentence_start))
+            continue
         parts = _hyphenated_parts(span)
         for part in parts:
             found.append(
@@ -77,10 +83,11 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 )
             )
     for token in paragraph.doc:
-        if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "compound" and load_gazetteer().is_title(token.lower_):
+        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_ and token.dep_ != "compound" and load_gazetteer().is_title(token.lower_):
             words = [t for t in token.subtree if t.i <= token.i]
-            if any(t != token and t.dep_ in {"amod", "poss", "compound"} and load_gazetteer().country(normalize(t.text))
-                   for t in words):
+            tied = any(t != token and t.dep_ in {"amod", "poss", "compound"} and load_gazetteer().country(normalize(t.text))
+                       for t in words)
+            if tied or [t.lower_ for t in words] == ["the", token.lower_]:  # "the Syrian president", "the President"
                 found.append(
                     Mention(
                         doc_id=doc_id,
@@ -93,14 +100,14 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                         sentence_start=offset + token.sent.start_char,
                     )
                 )
-        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
             found.append(
                 Mention(
                     doc_id=doc_id,
                     start=offset + token.idx,
                     end=offset + token.idx + len(token),
                     text=token.text,
-                    label="PERSON",
+                    label="PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG",
                     kind="pronoun",
                     role=_role(token),
                     sentence_start=offset + token.sent.start_char,

@@ -11,8 +11,9 @@ Rules, in order:
 ``surname``       a partial name ("Assad") joins the nearest full name of the same
                   document that ends with it ("Bashar al-Assad"), else the only such name
                   in the corpus;
-``pronoun``       he/she/his/her join the nearest person before them: the current
-                  sentence first, then up to two sentences back, subjects preferred;
+``pronoun``       he/she/his/her join the nearest person before them, its the nearest
+                  state or organisation: the current sentence first, then up to two
+                  sentences back, subjects preferred;
 ``concept``       arguments that name no actor become concept nodes, merged by their
                   normalised words.
 
@@ -144,7 +145,13 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
         rules[m] = "concept"
         clusters[key].append(m)
 
-    for pronoun, antecedent in _antecedents(pronouns, [m for m in names if keys[m][0] == "PERSON"]).items():
+    people = [m for m in names if keys[m][0] == "PERSON"]
+    groups = [m for m in names if keys[m][0] in {"ORG", "GPE", "NORP"}]
+    linked = {
+        **_antecedents([p for p in pronouns if p.label == "PERSON"], people),
+        **_antecedents([p for p in pronouns if p.label != "PERSON"], groups),
+    }
+    for pronoun, antecedent in linked.items():
         keys[pronoun] = keys[antecedent]
         rules[pronoun] = "pronoun"
         clusters[keys[antecedent]].append(pronoun)
