@@ -56,6 +56,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad file or line instead of skipping it.")] = False,
     max_file_size: Annotated[float, typer.Option(help="Largest input file to read, in MB.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    aliases: Annotated[Optional[Path], typer.Option(help="TOML file of canonical names, aliases and never-merge pairs.")] = None,
 ) -> None:
     """Build the actor graph of INPUTS and write it to OUTPUT.
 
@@ -86,7 +87,7 @@ def build(
 
             graph = build_graph(
                 paths, model=model, extractor=extractor, strict=strict,
-                max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick,
+                max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick, aliases=aliases,
             )
             progress.update(task, description="writing outputs")
             written = export(graph, output)

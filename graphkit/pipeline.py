@@ -19,7 +19,8 @@ from graphkit.io import read_documents
 from graphkit.io.readers import DEFAULT_MAX_BYTES
 from graphkit.nlp import load_model, parse_documents
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
-from graphkit.resolve.mentions import find_mentions
+from graphkit.resolve.aliases import UserAliases, load_aliases
+from graphkit.resolve.mentions import find_alias_mentions, find_mentions, prefer
 from graphkit.resolve.resolver import MentionIndex, resolve
 from graphkit.types import Argument, Document, Mention, Relation, Triple
 
@@ -53,15 +54,20 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stats: BuildStats | None = None,
     on_document: Callable[[Document], None] | None = None,
+    aliases: UserAliases | str | Path | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of every document under ``paths``.
 
+    ``aliases`` is a :class:`~graphkit.resolve.aliases.UserAliases` or the path
+    of an alias file (see :mod:`graphkit.resolve.aliases`).
     Bad files are skipped and recorded in ``stats.problems``; with
     ``strict=True`` the first one is raised instead. Raises
     :class:`~graphkit.errors.InputError` when no document could be read.
     """
     stats = stats if stats is not None else BuildStats()
     started = time.perf_counter()
+    if isinstance(aliases, (str, Path)):
+        aliases = load_aliases(aliases)
     nlp = load_model(model)
     rules = get_extractor(extractor)
     documents: list[Document] = []
@@ -77,7 +83,10 @@ def build(
     mentions: list[Mention] = []
     triples: list[Triple] = []
     for paragraph in parse_documents(nlp, counted(read_documents(paths, problems, max_bytes))):
-        mentions.extend(find_mentions(paragraph))
+        found = find_mentions(paragraph)
+        if aliases is not None:
+            found = prefer(find_alias_mentions(paragraph, aliases), found)
+        mentions.extend(found)
         for sent in paragraph.doc.sents:
             stats.sentences += 1
             stats.words += sum(1 for t in sent if not t.is_punct and not t.is_space)
@@ -86,7 +95,7 @@ def build(
         where = ", ".join(str(p) for p in paths) or "(no input)"
         raise InputError(where, "no readable documents to build a graph from")
 
-    actors = resolve(mentions)
+    actors = resolve(mentions, aliases=aliases)
     index = actors.index()
     texts = {doc.id: doc.text for doc in documents}
     roles = MentionIndex({m: "role" for m in mentions if m.kind == "title"})  # unresolved roles name no concept

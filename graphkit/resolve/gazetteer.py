@@ -47,6 +47,7 @@ class Gazetteer:
 
     countries: dict[str, Country]
     seats: dict[str, Country]
+    bodies: dict[str, Country]
     people: dict[str, tuple[str, frozenset[str]]]
     organisations: dict[str, str]
 
@@ -57,6 +58,10 @@ class Gazetteer:
     def seat(self, key: str) -> Country | None:
         """The country a capital or seat of government stands for when it acts ("moscow")."""
         return self.seats.get(key)
+
+    def body(self, key: str) -> Country | None:
+        """The country a seat of government that is no place of its own stands for ("kremlin")."""
+        return self.bodies.get(key)
 
     def is_person(self, key: str) -> bool:
         """Whether a normalised name is a known political figure or their surname."""
@@ -105,20 +110,21 @@ def load_gazetteer() -> Gazetteer:
     seats: dict[str, Country] = {}
     people: dict[str, tuple[str, frozenset[str]]] = {}
     organisations: dict[str, str] = {}
+    bodies: dict[str, Country] = {}
     for filename in _DICTIONARIES:
         text = files("graphkit.data.petrarch").joinpath(filename).read_text(encoding="utf-8", errors="replace")
-        _read_dictionary(text, countries, seats, people, organisations)
-    return Gazetteer(countries=countries, seats=seats, people=people, organisations=organisations)
+        _read_dictionary(text, countries, seats, bodies, people, organisations)
+    return Gazetteer(countries=countries, seats=seats, bodies=bodies, people=people, organisations=organisations)
 
 
-def _read_dictionary(text: str, countries: dict, seats: dict, people: dict, organisations: dict) -> None:
+def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, people: dict, organisations: dict) -> None:
     """Fold one Phoenix actor file into the lookup tables.
 
     An entry line names an actor; ``+`` lines under it are its synonyms; an
     inline ``[RUS]`` makes it a country, indented ``[RUSGOV ...]`` lines give it
     roles: a person when the entry comes from the curated CountryInfo list and
-    has two or more words ("Sergey Lavrov"), a body that stands for its state
-    when it has one word and a country role ("Kremlin"), else an organisation
+    has two or more words ("Sergey Lavrov"), a body that always stands for its
+    state when it has one word and a country role ("Kremlin"), else an organisation
     ("NATO", "North Atlantic Treaty Organization").
     """
     entries: list[tuple[list[str], str, list[str], bool]] = []
@@ -157,7 +163,7 @@ def _read_dictionary(text: str, countries: dict, seats: dict, people: dict, orga
                 people.setdefault(name, (names[0], held))
         elif roles and len(names[0].split()) == 1 and _country_label(roles[0]):
             for name in names:
-                seats.setdefault(name, _country_label(roles[0]))
+                bodies.setdefault(name, _country_label(roles[0]))
         elif roles:
             for name in names:
                 organisations.setdefault(british_to_american(name), names[0])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit.nlp.parse import ParsedParagraph
+from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.names import normalize
 from graphkit.types import Mention
@@ -123,3 +124,35 @@ def _hyphenated_parts(span: Span) -> list[Span]:
     if hyphens and len(words) == len(hyphens) + 1 and all(t.is_title for t in words):
         return [span.doc[t.i : t.i + 1] for t in words]
     return [span]
+
+
+def find_alias_mentions(paragraph: ParsedParagraph, aliases: UserAliases) -> list[Mention]:
+    """Every occurrence of a user-declared name in the paragraph, as a mention of its declared type."""
+    pattern = aliases.pattern()
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(paragraph.doc.text):
+        span = paragraph.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        declared = aliases.lookup(match.group())
+        found.append(
+            Mention(
+                doc_id=paragraph.document.id,
+                start=paragraph.offset + match.start(),
+                end=paragraph.offset + match.end(),
+                text=match.group(),
+                label=declared.type,
+                kind="name",
+                role=_role(span.root) if span is not None else "other",
+                sentence_start=paragraph.offset + (span.sent.start_char if span is not None else 0),
+            )
+        )
+    return found
+
+
+def prefer(declared: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The declared mentions, and the found ones that overlap none of them (pronouns are kept)."""
+    def overlaps(m: Mention) -> bool:
+        return any(d.start < m.end and m.start < d.end for d in declared)
+
+    return [*declared, *(m for m in found if m.kind == "pronoun" or not overlaps(m))]

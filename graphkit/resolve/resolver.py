@@ -3,8 +3,9 @@
 Rules, in order:
 
 ``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
-``metonymy``      a seat of government acting as subject or possessor ("Moscow
-                  maintains", "the Kremlin's ally") is its state; elsewhere it is the place;
+``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
+                  "Washington's allies") is its state, elsewhere it is the place; a seat
+                  of government that is no place ("the Kremlin") is always the state;
 ``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
                   once): known political figures are people, else the most frequent label;
 ``same-name``     mentions with the same normalised name and type are one entity;
@@ -29,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
 from graphkit.resolve.names import normalize, person_key
 from graphkit.types import Entity, Mention
@@ -95,12 +97,15 @@ class MentionIndex:
         return best[1] if best else None
 
 
-def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> Resolution:
+def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
+            aliases: UserAliases | None = None) -> Resolution:
     """Cluster mentions into entities; pronouns without an antecedent are dropped.
 
-    The result does not depend on the order of ``mentions``.
+    The result does not depend on the order of ``mentions``. ``aliases`` (the
+    user's alias file) comes before every other rule.
     """
     gazetteer = gazetteer or load_gazetteer()
+    aliases = aliases or UserAliases()
     mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label))
     names = [m for m in mentions if m.kind == "name"]
     concepts = [m for m in mentions if m.kind == "concept"]
@@ -117,8 +122,14 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
     fixed_ids: dict[tuple[str, str], str] = {}
     for m in names:
         norm = normalize(m.text)
+        declared = aliases.lookup(m.text)
+        if declared is not None:
+            keys[m] = (declared.type, f"user:{normalize(declared.name)}")
+            fixed_labels[keys[m]] = declared.name
+            rules[m] = "user-alias"
+            continue
         country = gazetteer.country(norm)
-        seat = gazetteer.seat(norm) if m.role in {"subject", "possessor"} else None
+        seat = gazetteer.body(norm) or (gazetteer.seat(norm) if m.role in {"subject", "possessor"} else None)
         if country or seat:
             state = country or seat
             keys[m] = ("GPE", f"country:{state.code}")
@@ -135,6 +146,7 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> 
 
     _merge_surnames(names, keys, rules)
     _merge_acronyms(names, keys, rules)
+    _keep_apart(names, keys, rules, aliases.never_merge)
 
     clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in names:
@@ -200,6 +212,19 @@ def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
             continue
         keys[m] = ("PERSON", target)
         rules[m] = "surname"
+
+
+def _keep_apart(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
+                pairs: tuple[frozenset[str], ...]) -> None:
+    """Split any node that holds both names of a user's never-merge pair: the second name gets its own."""
+    for pair in pairs:
+        first, second = sorted(pair)
+        for m in names:
+            if normalize(m.text) == second and any(
+                normalize(o.text) == first and keys[o] == keys[m] for o in names
+            ):
+                keys[m] = (keys[m][0], f"apart:{second}")
+                rules[m] = "never-merge"
 
 
 _ACRONYM_STOPWORDS = {"of", "the", "and", "for", "on", "in", "de", "to"}
