@@ -94,6 +94,7 @@ class KnowledgeGraph:
                 type=entity.type,
                 aliases="|".join(entity.alias_names),
                 mentions=len(entity.mentions),
+                merges="|".join(f"{rule}={count}" for rule, count in entity.merges),
             )
         for edge in self.edges():
             attrs = {k: v for k, v in edge.items() if k not in {"source", "target", "key"}}

@@ -101,3 +101,9 @@ def test_graphml_edge_ids_are_unique_tokens(seed_output):
     ids = [e.get("id") for e in etree.parse(str(seed_output / "graph.graphml")).iter("{*}edge")]
     assert len(ids) == len(set(ids)) > 0
     assert all(i and " " not in i for i in ids)
+
+
+def test_nodes_say_why_their_names_were_merged(seed_output):
+    graph = nx.read_graphml(seed_output / "graph.graphml")
+    merges = dict(item.split("=") for item in graph.nodes["person/bashar-al-assad"]["merges"].split("|"))
+    assert int(merges["surname"]) >= 4 and int(merges["title"]) == 1
