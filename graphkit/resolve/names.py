@@ -18,7 +18,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le", "la"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "secretary", "general", "prime",
-              "foreign", "senator", "gov", "governor", "king", "queen", "prince", "sheikh"}
+              "foreign", "senator", "gov", "governor", "king", "queen", "prince", "sheikh", "chancellor",
+              "premier", "ambassador", "envoy", "leader", "vice", "deputy", "state"}
 
 
 def surface(text: str) -> str:
@@ -38,8 +39,8 @@ def normalize(text: str) -> str:
 
 
 def person_key(text: str) -> str:
-    """A person's name without particles and honorifics: "Bashar al-Assad" -> "bashar assad"."""
-    words = [w for w in normalize(text).split() if w not in NAME_PARTICLES]
+    """A person's name without particles, initials and honorifics: "Bashar al-Assad" -> "bashar assad"."""
+    words = [w for w in normalize(text).split() if w not in NAME_PARTICLES and len(w) > 1]  # "Donald J. Trump"
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     return " ".join(words)

@@ -115,6 +115,9 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in names:
         votes[normalize(m.text)][m.label] += 1
+    surnames = {  # the last word of a multi-word name that NER called a person: "Rouhani" of "Hassan Rouhani"
+        normalize(m.text).split()[-1] for m in names if m.label == "PERSON" and len(normalize(m.text).split()) > 1
+    }
 
     keys: dict[Mention, tuple[str, str]] = {}
     rules: dict[Mention, str] = {}
@@ -136,7 +139,7 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
             fixed_labels[keys[m]] = state.label
             rules[m] = "country-name" if country else "metonymy"
             continue
-        kind = _vote(votes[norm], gazetteer.is_person(norm))
+        kind = _vote(votes[norm], gazetteer.is_person(norm) or norm in surnames)
         rules[m] = "type-vote" if kind != m.label else "same-name"
         keys[m] = (kind, person_key(m.text) if kind == "PERSON" else norm)
         if kind == "ORG" and (canonical := gazetteer.organisation(norm)):
@@ -206,8 +209,8 @@ def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
         if same_doc:
             nearest = min(same_doc, key=lambda o: (o.start > m.start, abs(o.start - m.start)))
             target = keys[nearest][1]
-        elif len(candidates) == 1:
-            target = candidates[0]
+        elif (dominant := _dominant(candidates, people, keys)) is not None:
+            target = dominant
         else:
             continue
         keys[m] = ("PERSON", target)
@@ -265,6 +268,15 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
         if len(fitting) == 1:
             found[title] = fitting[0]
     return found
+
+
+def _dominant(candidates: list[str], people: list[Mention], keys: dict[Mention, tuple[str, str]]) -> str | None:
+    """The full name a bare surname means across documents: the only one, or one found in twice as many documents."""
+    if len(candidates) == 1:
+        return candidates[0]
+    spread = {k: len({o.doc_id for o in people if keys[o][1] == k}) for k in candidates}
+    ranked = sorted(spread, key=lambda k: (-spread[k], k))
+    return ranked[0] if spread[ranked[0]] >= 2 * spread[ranked[1]] else None
 
 
 def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention, Mention]:
