@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,9 @@ from graphkit.io.readers import DEFAULT_MAX_BYTES
 from graphkit.nlp import load_model, parse_documents
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.resolve.aliases import UserAliases, load_aliases
+from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.mentions import find_alias_mentions, find_mentions, prefer
+from graphkit.resolve.propagate import repeated_names
 from graphkit.resolve.resolver import MentionIndex, resolve
 from graphkit.types import Argument, Document, Mention, Relation, Triple
 
@@ -82,12 +85,14 @@ def build(
     problems = None if strict else stats.problems
     mentions: list[Mention] = []
     triples: list[Triple] = []
+    sentence_starts: dict[str, list[int]] = defaultdict(list)
     for paragraph in parse_documents(nlp, counted(read_documents(paths, problems, max_bytes))):
         found = find_mentions(paragraph)
         if aliases is not None:
             found = prefer(find_alias_mentions(paragraph, aliases), found)
         mentions.extend(found)
         for sent in paragraph.doc.sents:
+            sentence_starts[paragraph.document.id].append(paragraph.offset + sent.start_char)
             stats.sentences += 1
             stats.words += sum(1 for t in sent if not t.is_punct and not t.is_space)
             triples.extend(rules.extract(sent, paragraph.document.id, paragraph.offset))
@@ -95,7 +100,10 @@ def build(
         where = ", ".join(str(p) for p in paths) or "(no input)"
         raise InputError(where, "no readable documents to build a graph from")
 
-    actors = resolve(mentions, aliases=aliases)
+    gazetteer = load_gazetteer()
+    first = resolve(mentions, gazetteer, aliases)
+    mentions.extend(repeated_names(first.entities, documents, mentions, sentence_starts, gazetteer))
+    actors = resolve(mentions, gazetteer, aliases)
     index = actors.index()
     texts = {doc.id: doc.text for doc in documents}
     roles = MentionIndex({m: "role" for m in mentions if m.kind == "title"})  # unresolved roles name no concept

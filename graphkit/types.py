@@ -102,7 +102,8 @@ class Mention:
     argument). ``label`` is the entity type guessed for it (PERSON, ORG, GPE, ...).
     ``role`` is its syntactic role (``subject``, ``possessor``, ``object``,
     ``other``), which decides metonymy and pronoun antecedents; ``sentence_start``
-    is the offset of its sentence.
+    is the offset of its sentence. ``roles`` are offices the text states right
+    before a name ("US President Donald Trump": ``country:USA``, ``title:president``).
     """
 
     doc_id: str
@@ -113,6 +114,7 @@ class Mention:
     kind: str = "name"
     role: str = ""
     sentence_start: int = 0
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

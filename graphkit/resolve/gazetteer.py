@@ -59,6 +59,10 @@ class Gazetteer:
         """The country a capital or seat of government stands for when it acts ("moscow")."""
         return self.seats.get(key)
 
+    def country_named(self, code: str) -> Country | None:
+        """The country with this ISO 3166 alpha-3 code."""
+        return _country_label(code)
+
     def body(self, key: str) -> Country | None:
         """The country a seat of government that is no place of its own stands for ("kremlin")."""
         return self.bodies.get(key)

@@ -14,13 +14,14 @@ from spacy.tokens import Span, Token
 
 from graphkit.nlp.parse import ParsedParagraph
 from graphkit.resolve.aliases import UserAliases
-from graphkit.resolve.gazetteer import load_gazetteer
+from graphkit.resolve.gazetteer import PERSON_TITLES, load_gazetteer
 from graphkit.resolve.names import normalize
 from graphkit.types import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-GROUP_PRONOUNS = {"its", "itself"}  # "it" is left out: mostly expletive ("it can be said")
+GROUP_PRONOUNS = {"its", "itself"}
+GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
 def _role(token: Token) -> str:
@@ -50,11 +51,19 @@ def _trimmed(span: Span) -> Span | None:
 
 
 def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
-    """Every name and personal pronoun of a parsed paragraph, as document-level mentions."""
-    offset = paragraph.offset
-    doc_id = paragraph.document.id
+    """Every name, role and pronoun of a parsed paragraph, as document-level mentions."""
+    gazetteer = load_gazetteer()
+    doc = paragraph.doc
     found: list[Mention] = []
-    for ent in paragraph.doc.ents:
+
+    def add(start: int, end: int, label: str, kind: str, root: Token, roles: tuple[str, ...] = ()) -> None:
+        found.append(Mention(
+            doc_id=paragraph.document.id, start=paragraph.offset + start, end=paragraph.offset + end,
+            text=doc.text[start:end], label=label, kind=kind, role=_role(root),
+            sentence_start=paragraph.offset + root.sent.start_char, roles=roles,
+        ))
+
+    for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trimmed(ent)
@@ -62,59 +71,43 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             continue
         if ent.label_ == "NORP" and span.root.pos_ == "ADJ":
             continue  # "Syrian army": an adjective, not an actor
-        role = _role(span.root)
-        sentence_start = offset + span.sent.start_char
-        if ent.label_ == "NORP" and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and span.root.tag_ in {"NN", "NNP"}:
+        if ent.label_ == "NORP" and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.tag_ in {"NN", "NNP"}:
             # "the Russian would refuse": one person of that nation, a role to resolve like a title
-            found.append(Mention(doc_id=doc_id, start=offset + span.start_char, end=offset + span.end_char,
-                                 text=span.text, label="PERSON", kind="title", role=role, sentence_start=sentence_start))
+            add(span.start_char, span.end_char, "PERSON", "title", span.root)
             continue
         parts = _hyphenated_parts(span)
         for part in parts:
-            found.append(
-                Mention(
-                    doc_id=doc_id,
-                    start=offset + part.start_char,
-                    end=offset + part.end_char,
-                    text=part.text,
-                    label=ent.label_ if len(parts) == 1 else "PERSON",
-                    kind="name",
-                    role=role,
-                    sentence_start=sentence_start,
-                )
-            )
-    for token in paragraph.doc:
-        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_ and token.dep_ != "compound" and load_gazetteer().is_title(token.lower_):
+            label = ent.label_ if len(parts) == 1 else "PERSON"
+            add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer))
+    for token in doc:
+        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_ and token.dep_ != "compound":
             words = [t for t in token.subtree if t.i <= token.i]
-            tied = any(t != token and t.dep_ in {"amod", "poss", "compound"} and load_gazetteer().country(normalize(t.text))
-                       for t in words)
-            if tied or [t.lower_ for t in words] == ["the", token.lower_]:  # "the Syrian president", "the President"
-                found.append(
-                    Mention(
-                        doc_id=doc_id,
-                        start=offset + words[0].idx,
-                        end=offset + token.idx + len(token),
-                        text=paragraph.doc.text[words[0].idx : token.idx + len(token)],
-                        label="PERSON",
-                        kind="title",
-                        role=_role(token),
-                        sentence_start=offset + token.sent.start_char,
-                    )
-                )
+            modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
+            tied = any(gazetteer.country(normalize(t.text)) for t in modifiers)
+            if gazetteer.is_title(token.lower_) and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
+                add(words[0].idx, token.idx + len(token), "PERSON", "title", token)  # "the Syrian president"
+            elif token.lower_ in GOVERNMENT_NOUNS and tied:
+                add(words[0].idx, token.idx + len(token), "GPE", "title", token)  # "the Syrian government"
         if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
-            found.append(
-                Mention(
-                    doc_id=doc_id,
-                    start=offset + token.idx,
-                    end=offset + token.idx + len(token),
-                    text=token.text,
-                    label="PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG",
-                    kind="pronoun",
-                    role=_role(token),
-                    sentence_start=offset + token.sent.start_char,
-                )
-            )
+            label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
+            add(token.idx, token.idx + len(token), label, "pronoun", token)
     return found
+
+
+def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
+    """Roles the text gives a name right before it: "US President Donald Trump" -> country:USA, title:president."""
+    roles = set()
+    i = name.start - 1
+    words = [t for t in name if t.lower_ in PERSON_TITLES]
+    while i >= 0 and i >= name.start - 4 and (name.doc[i].lower_ in PERSON_TITLES or gazetteer.country(normalize(name.doc[i].text))):
+        words.append(name.doc[i])
+        i -= 1
+    for word in words:
+        if word.lower_ in PERSON_TITLES:
+            roles.add(f"title:{word.lower_}")
+        elif (country := gazetteer.country(normalize(word.text))) is not None:
+            roles.add(f"country:{country.code}")
+    return tuple(sorted(roles)) if any(r.startswith("title:") for r in roles) else ()
 
 
 def _hyphenated_parts(span: Span) -> list[Span]:

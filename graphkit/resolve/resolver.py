@@ -139,7 +139,8 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
             fixed_labels[keys[m]] = state.label
             rules[m] = "country-name" if country else "metonymy"
             continue
-        kind = _vote(votes[norm], gazetteer.is_person(norm) or norm in surnames)
+        surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
+        kind = _vote(votes[norm], gazetteer.is_person(norm) or surname)
         rules[m] = "type-vote" if kind != m.label else "same-name"
         keys[m] = (kind, person_key(m.text) if kind == "PERSON" else norm)
         if kind == "ORG" and (canonical := gazetteer.organisation(norm)):
@@ -172,6 +173,8 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
         clusters[keys[antecedent]].append(pronoun)
 
     for title, key in _titles(titles, clusters, gazetteer).items():
+        if key[1].startswith("country:") and key not in fixed_labels:
+            fixed_labels[key] = gazetteer.country_named(key[1].split(":")[1]).label
         keys[title] = key
         rules[title] = "title"
         clusters[key].append(title)
@@ -254,17 +257,38 @@ def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
 
 def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer
             ) -> dict[Mention, tuple[str, str]]:
-    """Attach "the Syrian president" to the one person of the document known to hold a Syrian role."""
-    roles: dict[tuple[str, str], frozenset[str]] = {}
+    """Attach a role to the one entity of its document that fits it.
+
+    "the Syrian government" is Syria; "the Syrian president" is the one person
+    of the document known (from the dictionary, or from "Syrian President
+    Bashar al-Assad" anywhere in the corpus) to hold a Syrian role, narrowed by
+    the title if several do; "the President" is the one person of the document
+    the corpus calls president. Otherwise the role stays unresolved.
+    """
+    countries_of: dict[tuple[str, str], set[str]] = {}
+    titles_of: dict[tuple[str, str], set[str]] = {}
     docs: dict[tuple[str, str], set[str]] = {}
     for key, members in clusters.items():
         if key[0] == "PERSON":
-            roles[key] = frozenset().union(*(gazetteer.roles(normalize(m.text)) for m in members))
+            countries_of[key] = set().union(*(gazetteer.roles(normalize(m.text)) for m in members))
+            countries_of[key] |= {r.split(":")[1] for m in members for r in m.roles if r.startswith("country:")}
+            titles_of[key] = {r.split(":")[1] for m in members for r in m.roles if r.startswith("title:")}
             docs[key] = {m.doc_id for m in members}
     found: dict[Mention, tuple[str, str]] = {}
     for title in titles:
         countries = {c.code for w in normalize(title.text).split() if (c := gazetteer.country(w))}
-        fitting = [k for k, held in roles.items() if title.doc_id in docs[k] and held & countries]
+        if title.label == "GPE":
+            if len(countries) == 1:
+                found[title] = ("GPE", f"country:{countries.pop()}")
+            continue
+        word = normalize(title.text).split()[-1]
+        here = [k for k in countries_of if title.doc_id in docs[k]]
+        if countries:
+            fitting = [k for k in here if countries_of[k] & countries]
+            if len(fitting) > 1:
+                fitting = [k for k in fitting if word in titles_of[k]]
+        else:
+            fitting = [k for k in here if word in titles_of[k]]
         if len(fitting) == 1:
             found[title] = fitting[0]
     return found
