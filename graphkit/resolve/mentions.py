@@ -21,6 +21,7 @@ from graphkit.types import Mention
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 GROUP_PRONOUNS = {"its", "itself"}
+_NOT_IN_NAMES = {"ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "PART", "VERB", "AUX", "PRON"}
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -43,8 +44,8 @@ def _trimmed(span: Span) -> Span | None:
     """The span without a leading article and a trailing possessive marker."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].pos_ in _NOT_IN_NAMES):
+        start += 1  # "Later Tillerson": NER took a sentence-initial adverb into the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None

@@ -1,0 +1,80 @@
+"""Single resolution rules on real sentences, each through the public build()."""
+
+from __future__ import annotations
+
+import graphkit
+
+
+def _build(tmp_path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return graphkit.build([path])
+
+
+def _aliases(kg, entity_id):
+    return {alias for alias, _ in kg.entity(entity_id).aliases}
+
+
+def test_role_stated_before_a_name_resolves_a_later_role(tmp_path):
+    kg = _build(tmp_path, "US President Donald Trump met Emmanuel Macron in Paris. "
+                          "The President praised the French leader. He said the talks went well.")
+    trump = kg.find("Donald Trump")
+    assert "The President" in {a for a, _ in trump.aliases}
+    assert dict(trump.merges)["title"] == 1
+
+
+def test_role_without_a_fitting_person_stays_unresolved(tmp_path):
+    kg = _build(tmp_path, "Angela Merkel met Emmanuel Macron. The President praised the chancellor.")
+    assert all("The President" not in {a for a, _ in e.aliases} for e in kg.entities)
+    assert kg.find("The President") is None and kg.find("President") is None
+
+
+def test_a_government_is_its_state(tmp_path):
+    kg = _build(tmp_path, "The Syrian government denied the report. Syria said the rebels lied.")
+    assert {"Syria", "The Syrian government"} <= _aliases(kg, "gpe/syria")
+
+
+def test_acronym_is_never_a_surname(tmp_path):
+    kg = _build(tmp_path, "Kim Jong-un wrote to the UN. The United Nations replied to Kim.")
+    assert _aliases(kg, "org/united-nations") == {"UN", "United Nations"}
+    assert "UN" not in {a for a, _ in kg.find("Kim Jong-un").aliases}
+
+
+def test_a_name_with_a_stray_word_from_ner_joins_its_node(tmp_path):
+    text = "Rex Tillerson arrived in Moscow. Tillerson met Lavrov. Later Tillerson flew home."
+    kg = _build(tmp_path, text)
+    tillerson = kg.find("Rex Tillerson")
+    starts = sorted(m.start for m in tillerson.mentions)
+    assert starts == [text.index("Rex Tillerson"), text.index("Tillerson met"), text.index("Tillerson flew")]
+
+
+def test_two_people_sharing_a_surname_stay_apart(tmp_path):
+    kg = _build(tmp_path, "Hafez al-Assad ruled Syria for decades. Bashar al-Assad succeeded his father in 2000. "
+                          "Bashar al-Assad later said Assad rule would last.")
+    hafez = kg.find("Hafez al-Assad")
+    bashar = kg.find("Bashar al-Assad")
+    assert hafez is not None and bashar is not None and hafez.id != bashar.id
+    # the bare "Assad" joins the nearest full name before it
+    assert "Assad" in {a for a, _ in bashar.aliases}
+
+
+def test_occurrences_no_mention_covers_are_propagated():
+    from graphkit.resolve.gazetteer import load_gazetteer
+    from graphkit.resolve.propagate import repeated_names
+    from graphkit.types import Document, Entity, Mention
+
+    text = "Trump spoke. Then Trump left. Moscow waited. Trump and Kim met Kim."
+    doc = Document(id="d", text=text)
+    found = Mention(doc_id="d", start=0, end=5, text="Trump", label="PERSON")
+    moscow = Mention(doc_id="d", start=30, end=36, text="Moscow", label="GPE")
+    kims = [Mention(doc_id="d", start=text.index("Kim"), end=text.index("Kim") + 3, text="Kim", label="PERSON"),
+            Mention(doc_id="d", start=text.rindex("Kim"), end=text.rindex("Kim") + 3, text="Kim", label="PERSON")]
+    entities = (
+        Entity(id="person/trump", label="Trump", type="PERSON", mentions=(found,)),
+        Entity(id="gpe/moscow", label="Moscow", type="GPE", mentions=(moscow,)),
+        Entity(id="person/kim-a", label="Kim", type="PERSON", mentions=(kims[0],)),
+        Entity(id="person/kim-b", label="Kim", type="PERSON", mentions=(kims[1],)),
+    )
+    added = repeated_names(entities, [doc], [found, moscow, *kims], {"d": [0, 13, 30, 45]}, load_gazetteer())
+    assert [(m.start, m.text, m.label, m.sentence_start) for m in added] == [
+        (18, "Trump", "PERSON", 13), (45, "Trump", "PERSON", 45)]
