@@ -2,23 +2,32 @@
 
 Rules, in order:
 
+``user-alias``    a name from the user's ``--aliases`` file is the entity declared there;
 ``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
 ``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
                   "Washington's allies") is its state, elsewhere it is the place; a seat
                   of government that is no place ("the Kremlin") is always the state;
 ``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
-                  once): known political figures are people, else the most frequent label;
+                  once): known political figures and surnames of people are people, else
+                  the most frequent label;
 ``same-name``     mentions with the same normalised name and type are one entity;
+``org-name``      names of one organisation in the Phoenix dictionaries are one entity
+                  ("North Atlantic Treaty Organization", "NATO");
 ``surname``       a partial name ("Assad") joins the nearest full name of the same
-                  document that ends with it ("Bashar al-Assad"), else the only such name
-                  in the corpus;
+                  document that ends with it ("Bashar al-Assad"), else the full name that
+                  dominates the corpus;
+``acronym``       "UN" joins the one organisation whose initials spell it;
+``never-merge``   the user's pairs are kept apart;
 ``pronoun``       he/she/his/her join the nearest person before them, its the nearest
                   state or organisation: the current sentence first, then up to two
                   sentences back, subjects preferred;
+``title``         a role ("the Syrian president", "the President", "the Syrian
+                  government") joins the one entity of its document that fits it;
 ``concept``       arguments that name no actor become concept nodes, merged by their
                   normalised words.
 
-Entity ids are ``type/slug-of-label``: the same input gives the same ids on every run.
+Entity ids are ``type/slug-of-label`` (or of the dictionary's canonical name): the same
+input gives the same ids on every run.
 """
 
 from __future__ import annotations
