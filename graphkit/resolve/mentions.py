@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.tokens import entity_tokens
 from graphkit.nlp.parse import ParsedParagraph
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import PERSON_TITLES, load_gazetteer
@@ -22,6 +23,9 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 GROUP_PRONOUNS = {"its", "itself"}
 _NOT_IN_NAMES = {"ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "PART", "VERB", "AUX", "PRON"}
+REPORTING_VERBS = {"say", "tell", "add", "claim", "state", "report", "note", "insist", "explain", "confirm"}
+STAFF_NOUNS = {"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
+               "lawyer", "attorney", "assistant", "secretary", "office"}
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -86,13 +90,33 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
             tied = any(gazetteer.country(normalize(t.text)) for t in modifiers)
             if gazetteer.is_title(token.lower_) and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
-                add(words[0].idx, token.idx + len(token), "PERSON", "title", token)  # "the Syrian president"
+                hint = () if tied else _holder_hint(token)
+                add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint)  # "the Syrian president"
             elif token.lower_ in GOVERNMENT_NOUNS and tied:
                 add(words[0].idx, token.idx + len(token), "GPE", "title", token)  # "the Syrian government"
         if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
             add(token.idx, token.idx + len(token), label, "pronoun", token)
     return found
+
+
+def _holder_hint(title: Token) -> tuple[str, ...]:
+    """Whose office a role names, when the speaker is that person's staff.
+
+    "Trump's top aides said ... that the President was moved": aides speak of
+    their principal, so the President is Trump (``holder:Trump``).
+    """
+    node = title
+    while node.head != node:
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_ in REPORTING_VERBS:
+            speaker = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if speaker is None or speaker.lemma_.lower() not in STAFF_NOUNS:
+                return ()
+            owner = next((c for c in speaker.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"
+                          or c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            return (f"holder:{' '.join(t.text for t in entity_tokens(owner))}",) if owner is not None else ()
+    return ()
 
 
 def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:

@@ -271,8 +271,9 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
     "the Syrian government" is Syria; "the Syrian president" is the one person
     of the document known (from the dictionary, or from "Syrian President
     Bashar al-Assad" anywhere in the corpus) to hold a Syrian role, narrowed by
-    the title if several do; "the President" is the one person of the document
-    the corpus calls president. Otherwise the role stays unresolved.
+    the title if several do; "the President" is the principal of the staff who
+    speak of him ("Trump's aides said the President ..."), else the one person of
+    the document the corpus calls president. Otherwise the role stays unresolved.
     """
     countries_of: dict[tuple[str, str], set[str]] = {}
     titles_of: dict[tuple[str, str], set[str]] = {}
@@ -292,7 +293,10 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
             continue
         word = normalize(title.text).split()[-1]
         here = [k for k in countries_of if title.doc_id in docs[k]]
-        if countries:
+        holders = {normalize(r.split(":", 1)[1]) for r in title.roles if r.startswith("holder:")}
+        if holders:
+            fitting = [k for k in here if holders & {normalize(m.text) for m in clusters[k]}]
+        elif countries:
             fitting = [k for k in here if countries_of[k] & countries]
             if len(fitting) > 1:
                 fitting = [k for k in fitting if word in titles_of[k]]

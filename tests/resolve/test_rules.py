@@ -78,3 +78,9 @@ def test_occurrences_no_mention_covers_are_propagated():
     added = repeated_names(entities, [doc], [found, moscow, *kims], {"d": [0, 13, 30, 45]}, load_gazetteer())
     assert [(m.start, m.text, m.label, m.sentence_start) for m in added] == [
         (18, "Trump", "PERSON", 13), (45, "Trump", "PERSON", 45)]
+
+
+def test_staff_speak_of_their_principal(tmp_path):
+    kg = _build(tmp_path, "Angela Merkel met Emmanuel Macron in Berlin. "
+                          "Macron's aides said that the President was pleased with the talks.")
+    assert "the President" in {a for a, _ in kg.find("Emmanuel Macron").aliases}
