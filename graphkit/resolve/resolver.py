@@ -16,7 +16,9 @@ Rules, in order:
 ``surname``       a partial name ("Assad") joins the nearest full name of the same
                   document that ends with it ("Bashar al-Assad"), else the full name that
                   dominates the corpus;
-``acronym``       "UN" joins the one organisation whose initials spell it;
+``acronym``       an acronym defined in parentheses joins its name everywhere ("Islamic
+                  State (ISIS)"); else "UN" joins the one organisation whose initials
+                  spell it;
 ``never-merge``   the user's pairs are kept apart;
 ``pronoun``       he/she/his/her join the nearest person before them, its the nearest
                   state or organisation: the current sentence first, then up to two
@@ -250,14 +252,29 @@ def _initials(text: str) -> str:
 
 
 def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str]) -> None:
-    """Re-key an acronym ("UN", "NATO") to the one organisation in the corpus whose initials spell it."""
+    """Re-key an acronym to the name it follows in parentheses ("Islamic State (ISIS)"), else to the
+    one organisation in the corpus whose initials spell it ("UN" -> "United Nations")."""
     long_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in names:
         if keys[m][0] == "ORG" and len(normalize(m.text).split()) >= 2:
             long_forms[_initials(m.text)].add(keys[m])
+    defined: dict[tuple[str, str], tuple[str, str]] = {}  # "Islamic State (ISIS)": the acronym's key -> the name's
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in names:
+        by_doc[m.doc_id].append(m)
     for m in names:
         letters = m.text.replace(".", "")
-        if keys[m][0] == "ORG" and letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
+        if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
+            continue
+        before = [n for n in by_doc[m.doc_id] if n is not m and 0 < m.start - n.end <= 3 and keys[n][0] in {"ORG", "GPE"}]
+        if before and keys[m] != keys[before[-1]]:
+            defined[keys[m]] = keys[before[-1]]
+    for m in names:
+        letters = m.text.replace(".", "")
+        if keys[m] in defined:
+            keys[m] = defined[keys[m]]
+            rules[m] = "acronym"
+        elif keys[m][0] == "ORG" and letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
             candidates = long_forms.get(letters, set()) - {keys[m]}
             if len(candidates) == 1:
                 keys[m] = next(iter(candidates))

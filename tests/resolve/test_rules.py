@@ -84,3 +84,11 @@ def test_staff_speak_of_their_principal(tmp_path):
     kg = _build(tmp_path, "Angela Merkel met Emmanuel Macron in Berlin. "
                           "Macron's aides said that the President was pleased with the talks.")
     assert "the President" in {a for a, _ in kg.find("Emmanuel Macron").aliases}
+
+
+def test_acronym_defined_in_parentheses_is_learned(tmp_path):
+    kg = _build(tmp_path, "The Northern Relief Coalition (NORCO) sent aid to Idlib on Monday. "
+                          "NORCO said the convoy arrived safely.")
+    norco = kg.find("Northern Relief Coalition")
+    assert {a for a, _ in norco.aliases} == {"Northern Relief Coalition", "NORCO"}
+    assert dict(norco.merges)["acronym"] == 2  # its initials (NRC) do not spell it: the parentheses do
