@@ -3,7 +3,8 @@
 pyvis's ``cdn_resources="in_line"`` inlines vis-network but still links
 Bootstrap from a CDN; those links are removed so the page works with the
 network off. Nodes are coloured by type and sized by mentions; hovering shows
-aliases and evidence; relations are labelled arrows, dashed when negated.
+aliases and evidence; relations are labelled arrows, dashed when negated; a
+checkbox hides or shows the concept nodes, leaving the actors.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ _EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORE
 _TEMPLATE_COMMENT = re.compile(r"<!--(?:(?!-->).)*node_modules(?:(?!-->).)*-->", re.DOTALL)
 
 
+_CONCEPT_TOGGLE = """<label style="margin-left:1em"><input type="checkbox" id="show-concepts" checked> show concepts</label>
+<script>
+document.getElementById("show-concepts").addEventListener("change", function (event) {
+  var concepts = nodes.get({filter: function (node) { return node.kind === "CONCEPT"; }});
+  nodes.update(concepts.map(function (node) { return {id: node.id, hidden: !event.target.checked}; }));
+});
+</script>"""
+
+
 def _legend(types: list[str]) -> str:
     items = "".join(
         f'<span style="margin-right:1em"><span style="display:inline-block;width:0.8em;height:0.8em;'
@@ -60,6 +70,7 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
             size=(8 if concept else 14) + 6 * math.log1p(data["mentions"]),
             shape="dot",
             font={"size": 14 if concept else 22},
+            kind=data["type"],
         )
     for source, target, data in nx_graph.edges(data=True):
         evidence = data["evidence"].split(" | ")
@@ -86,6 +97,8 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
     header = f"<title>{html.escape(title)}</title>"
     page = page.replace("<head>", "<head>\n        " + header, 1)
     page = page.replace("<body>", "<body>\n" + _legend(types), 1)
+    if "CONCEPT" in types:
+        page = page.replace("</body>", _CONCEPT_TOGGLE + "\n</body>", 1)
     return page
 
 

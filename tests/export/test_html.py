@@ -49,6 +49,10 @@ def test_graph_renders_offline_in_chromium(seed_output, tmp_path):
             canvas = page.locator("#mynetwork canvas")
             assert canvas.count() == 1
             box = canvas.bounding_box()
+            page.locator("#show-concepts").uncheck()
+            actors_only = page.evaluate("network.body.data.nodes.get({filter: n => !n.hidden}).length")
+            page.locator("#show-concepts").check()
+            all_again = page.evaluate("network.body.data.nodes.get({filter: n => !n.hidden}).length")
         finally:
             context.close()
     assert outside == []
@@ -57,3 +61,7 @@ def test_graph_renders_offline_in_chromium(seed_output, tmp_path):
     assert edges > 0
     assert {"Trump", "Putin", "Bashar al-Assad", "Tillerson", "Lavrov"} <= set(labels)
     assert box["width"] > 300 and box["height"] > 200
+    concepts = sum(1 for r in csv.DictReader((seed_output / "entities.csv").open(encoding="utf-8")) if r["type"] == "CONCEPT")
+    assert 0 < concepts < expected
+    assert actors_only == expected - concepts
+    assert all_again == expected
