@@ -35,8 +35,8 @@ _EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORE
 _TEMPLATE_COMMENT = re.compile(r"<!--(?:(?!-->).)*node_modules(?:(?!-->).)*-->", re.DOTALL)
 
 
-_CONCEPT_TOGGLE = """<label style="margin-left:1em"><input type="checkbox" id="show-concepts" checked> show concepts</label>
-<script>
+_CONCEPT_CHECKBOX = '<label style="margin-left:1em"><input type="checkbox" id="show-concepts" checked> show concepts</label>'
+_CONCEPT_TOGGLE = """<script>
 document.getElementById("show-concepts").addEventListener("change", function (event) {
   var concepts = nodes.get({filter: function (node) { return node.kind === "CONCEPT"; }});
   nodes.update(concepts.map(function (node) { return {id: node.id, hidden: !event.target.checked}; }));
@@ -45,12 +45,14 @@ document.getElementById("show-concepts").addEventListener("change", function (ev
 
 
 def _legend(types: list[str]) -> str:
+    """Colour key of the node types, with the concept checkbox when there are concepts."""
     items = "".join(
         f'<span style="margin-right:1em"><span style="display:inline-block;width:0.8em;height:0.8em;'
         f'border-radius:50%;background:{TYPE_COLOURS.get(t, "#999")}"></span> {html.escape(t.lower())}</span>'
         for t in types
     )
-    return f'<div id="legend" style="font:14px sans-serif;padding:4px 8px">{items}</div>'
+    toggle = _CONCEPT_CHECKBOX if "CONCEPT" in types else ""
+    return f'<div id="legend" style="font:14px sans-serif;padding:4px 8px">{items}{toggle}</div>'
 
 
 def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
@@ -88,7 +90,7 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
             arrows="to",
             font={"size": 12, "color": "#555555"},
         )
-    net.barnes_hut(gravity=-6000, spring_length=160)
+    net.barnes_hut(gravity=-4000, central_gravity=0.8, spring_length=110)
     page = net.generate_html()
     page = _REMOTE_TAG.sub("", page)
     page = _EMPTY_HEADING.sub("", page)
