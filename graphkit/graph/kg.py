@@ -93,6 +93,7 @@ class KnowledgeGraph:
                 label=entity.label,
                 type=entity.type,
                 aliases="|".join(entity.alias_names),
+                alias_counts="|".join(f"{name}={count}" for name, count in entity.aliases),
                 mentions=len(entity.mentions),
                 merges="|".join(f"{rule}={count}" for rule, count in entity.merges),
             )

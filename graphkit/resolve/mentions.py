@@ -21,11 +21,12 @@ from graphkit.types import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-GROUP_PRONOUNS = {"its", "itself"}
+GROUP_PRONOUNS = {"its", "itself"}  # and "it" as a subject that refers (see _referring_it)
 _NOT_IN_NAMES = {"ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "PART", "VERB", "AUX", "PRON"}
 REPORTING_VERBS = {"say", "tell", "add", "claim", "state", "report", "note", "insist", "explain", "confirm"}
 STAFF_NOUNS = {"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
                "lawyer", "attorney", "assistant", "secretary", "office"}
+_EXPLETIVE_VERBS = {"be", "say", "seem", "appear", "report", "believe", "expect", "know", "take"}
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -94,10 +95,22 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint)  # "the Syrian president"
             elif token.lower_ in GOVERNMENT_NOUNS and tied:
                 add(words[0].idx, token.idx + len(token), "GPE", "title", token)  # "the Syrian government"
-        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
+        if token.pos_ == "PRON" and (token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _referring_it(token)):
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
             add(token.idx, token.idx + len(token), label, "pronoun", token)
     return found
+
+
+def _referring_it(token: Token) -> bool:
+    """Whether "it" refers to something: not "It can be said that ...", "it is clear that ...", "it rains"."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:  # as an object it is mostly a thing
+        return False
+    verb = token.head
+    if verb.lemma_ in _EXPLETIVE_VERBS and any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > verb.i for c in verb.children):
+        return False  # "It can be said that ..."
+    if any(c.dep_ == "acomp" and any(g.dep_ in {"ccomp", "xcomp"} for g in c.children) for c in verb.children):
+        return False  # "it is clear that ..."
+    return verb.lemma_ not in {"rain", "snow", "matter"}
 
 
 def _holder_hint(title: Token) -> tuple[str, ...]:

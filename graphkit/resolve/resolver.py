@@ -20,9 +20,9 @@ Rules, in order:
                   State (ISIS)"); else "UN" joins the one organisation whose initials
                   spell it;
 ``never-merge``   the user's pairs are kept apart;
-``pronoun``       he/she/his/her join the nearest person before them, its the nearest
-                  state or organisation: the current sentence first, then up to two
-                  sentences back, subjects preferred;
+``pronoun``       he/she/his/her join the nearest person before them, its (and "it" as a
+                  subject that is not expletive) the nearest state or organisation: the
+                  current sentence first, then up to two sentences back, subjects preferred;
 ``title``         a role ("the Syrian president", "the President", "the Syrian
                   government") joins the one entity of its document that fits it;
 ``concept``       arguments that name no actor become concept nodes, merged by their

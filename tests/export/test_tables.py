@@ -107,3 +107,5 @@ def test_nodes_say_why_their_names_were_merged(seed_output):
     graph = nx.read_graphml(seed_output / "graph.graphml")
     merges = dict(item.split("=") for item in graph.nodes["person/bashar-al-assad"]["merges"].split("|"))
     assert int(merges["surname"]) >= 4 and int(merges["title"]) == 1
+    counts = dict(item.split("=") for item in graph.nodes["person/bashar-al-assad"]["alias_counts"].split("|"))
+    assert counts == {"Assad": "5", "Bashar Assad": "1", "Bashar al-Assad": "1", "the Syrian president": "1"}

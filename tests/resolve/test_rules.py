@@ -92,3 +92,11 @@ def test_acronym_defined_in_parentheses_is_learned(tmp_path):
     norco = kg.find("Northern Relief Coalition")
     assert {a for a, _ in norco.aliases} == {"Northern Relief Coalition", "NORCO"}
     assert dict(norco.merges)["acronym"] == 2  # its initials (NRC) do not spell it: the parentheses do
+
+
+def test_it_as_a_referring_subject_joins_its_organisation(tmp_path):
+    kg = _build(tmp_path, "NATO held a summit in Brussels. It said the alliance would expand. "
+                          "It can be said that the summit went well.")
+    nato = kg.find("NATO")
+    pronouns = [m.text for m in nato.mentions if m.kind == "pronoun"]
+    assert pronouns == ["It"]  # the second "It" is expletive: no referent
