@@ -26,7 +26,7 @@ _NOT_IN_NAMES = {"ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "PART", "VERB", "AUX", 
 REPORTING_VERBS = {"say", "tell", "add", "claim", "state", "report", "note", "insist", "explain", "confirm"}
 STAFF_NOUNS = {"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
                "lawyer", "attorney", "assistant", "secretary", "office"}
-_EXPLETIVE_VERBS = {"be", "say", "seem", "appear", "report", "believe", "expect", "know", "take"}
+_EXPLETIVE_VERBS = {"be", "seem", "appear", "take", "remain"}
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -106,8 +106,9 @@ def _referring_it(token: Token) -> bool:
     if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:  # as an object it is mostly a thing
         return False
     verb = token.head
-    if verb.lemma_ in _EXPLETIVE_VERBS and any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > verb.i for c in verb.children):
-        return False  # "It can be said that ..."
+    clause_follows = any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > verb.i for c in verb.children)
+    if clause_follows and (token.dep_ == "nsubjpass" or verb.lemma_ in _EXPLETIVE_VERBS):
+        return False  # "It can be said that ...", "it seems that ..."
     if any(c.dep_ == "acomp" and any(g.dep_ in {"ccomp", "xcomp"} for g in c.children) for c in verb.children):
         return False  # "it is clear that ..."
     return verb.lemma_ not in {"rain", "snow", "matter"}
