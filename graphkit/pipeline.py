@@ -24,7 +24,7 @@ from graphkit.resolve.aliases import UserAliases, load_aliases
 from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.mentions import find_alias_mentions, find_mentions, prefer
 from graphkit.resolve.propagate import repeated_names
-from graphkit.resolve.resolver import MentionIndex, resolve
+from graphkit.resolve.resolver import MentionIndex, is_concept, resolve
 from graphkit.types import Argument, Document, Mention, Relation, Triple
 
 
@@ -115,6 +115,7 @@ def build(
         and arg.kind == "np"
         and index.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
         and roles.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
+        and is_concept(arg.text)
     ]
     resolution = actors.combine(resolve(concepts))
     index = resolution.index()
@@ -130,6 +131,7 @@ def build(
                 object_id=(index.lookup(doc_id, obj.head_start, obj.head_end) or "") if obj else "",
             )
         )
+    relations.sort(key=_relation_order)  # the same order whatever order the inputs were given in
     kg = KnowledgeGraph(
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         entities=resolution.entities,
@@ -142,6 +144,12 @@ def build(
     stats.edges = len(kg.edges())
     stats.seconds = time.perf_counter() - started
     return kg
+
+
+def _relation_order(relation: Relation) -> tuple:
+    t = relation.triple
+    return (t.provenance.doc_id, t.provenance.sentence_start, t.subject.start, t.subject.end, t.relation,
+            tuple((a.start, a.end, a.text) for a in t.args), t.confidence)
 
 
 def _concept_mention(triple: Triple, arg: Argument, text: str) -> Mention:

@@ -17,3 +17,16 @@ def test_two_builds_give_identical_files(seed_output, tmp_path):
     assert done.returncode == 0, done.stderr
     for name in OUTPUT_FILES:
         assert (out / name).read_bytes() == (seed_output / name).read_bytes(), name
+
+
+def test_input_order_does_not_change_the_files(runner, tmp_path):
+    from graphkit.cli import app
+    from tests.resolve.test_corpus import CORPUS
+
+    files = sorted(str(p) for p in CORPUS.iterdir())
+    outputs = []
+    for order, name in ((files, "forward"), (files[::-1], "backward")):
+        result = runner.invoke(app, ["build", *order, "-o", str(tmp_path / name), "-q"])
+        assert result.exit_code == 0, result.output
+        outputs.append({f: (tmp_path / name / f).read_bytes() for f in OUTPUT_FILES})
+    assert outputs[0] == outputs[1]

@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from graphkit.graph import KnowledgeGraph
-from graphkit.resolve.resolver import slug
+from graphkit.ids import slug
 from graphkit.types import Relation
 
 BASE = "https://graphkit.example/"

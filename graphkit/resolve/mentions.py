@@ -84,14 +84,14 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         parts = _hyphenated_parts(span)
         for part in parts:
             label = ent.label_ if len(parts) == 1 else "PERSON"
-            add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer))
+            add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer) + _bracketed(part))
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_ and token.dep_ != "compound":
             words = [t for t in token.subtree if t.i <= token.i]
             modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
             tied = any(gazetteer.country(normalize(t.text)) for t in modifiers)
             if gazetteer.is_title(token.lower_) and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
-                hint = () if tied else _holder_hint(token)
+                hint = _apposed_name(token) or (() if tied else _holder_hint(token))
                 add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint)  # "the Syrian president"
             elif token.lower_ in GOVERNMENT_NOUNS and tied:
                 add(words[0].idx, token.idx + len(token), "GPE", "title", token)  # "the Syrian government"
@@ -112,6 +112,22 @@ def _referring_it(token: Token) -> bool:
     if any(c.dep_ == "acomp" and any(g.dep_ in {"ccomp", "xcomp"} for g in c.children) for c in verb.children):
         return False  # "it is clear that ..."
     return verb.lemma_ not in {"rain", "snow", "matter"}
+
+
+def _bracketed(name: Span) -> tuple[str, ...]:
+    """``("bracketed",)`` for a name in parentheses right after another: "Islamic State (ISIS)"."""
+    doc = name.doc
+    if name.start >= 2 and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")":
+        return ("bracketed",)
+    return ()
+
+
+def _apposed_name(title: Token) -> tuple[str, ...]:
+    """The name a role is in apposition to: "Hassan Rouhani, the Iranian president" -> holder:Hassan Rouhani."""
+    for a, b in ((title, title.head), (title.head, title)):
+        if a.dep_ == "appos" and b.ent_type_ == "PERSON" and a != b:
+            return (f"holder:{' '.join(t.text for t in entity_tokens(b))}",)
+    return ()
 
 
 def _holder_hint(title: Token) -> tuple[str, ...]:

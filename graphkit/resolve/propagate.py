@@ -17,6 +17,8 @@ from graphkit.resolve.gazetteer import Gazetteer
 from graphkit.resolve.names import normalize
 from graphkit.types import Document, Entity, Mention
 
+_NEXT_NAME = re.compile(r"[ \t]*-?[ \t]*[A-Z]")
+
 
 def repeated_names(entities: tuple[Entity, ...], documents: list[Document], mentions: list[Mention],
                    sentence_starts: dict[str, list[int]], gazetteer: Gazetteer) -> list[Mention]:
@@ -33,15 +35,24 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         covered[m.doc_id].append((m.start, m.end))
+    for spans in covered.values():
+        spans.sort()
     added = []
     for doc in documents:
         starts = sentence_starts.get(doc.id, [])
         body_end = len(doc.text) if doc.body_end < 0 else doc.body_end
         for match in pattern.finditer(doc.text, doc.body_start, body_end):
             start, end = match.span()
-            if any(s < end and start < e for s, e in covered[doc.id]) or not starts:
-                continue
+            if _overlaps(covered[doc.id], start, end) or not starts or _NEXT_NAME.match(doc.text, end):
+                continue  # covered already, or only the start of a longer name ("Xi" of "Xi Jinping")
             sentence = starts[max(0, bisect_right(starts, start) - 1)]
+            bracketed = ("bracketed",) if doc.text[start - 1 : start] == "(" and doc.text[end : end + 1] == ")" else ()
             added.append(Mention(doc_id=doc.id, start=start, end=end, text=match.group(), label=names[match.group()],
-                                 kind="name", role="other", sentence_start=sentence))
+                                 kind="name", role="other", sentence_start=sentence, roles=bracketed))
     return added
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a sorted list of (start, end) spans has one overlapping [start, end)."""
+    i = bisect_right(spans, (end, -1))
+    return any(s < end and start < e for s, e in spans[max(0, i - 50) : i])

@@ -34,13 +34,12 @@ input gives the same ids on every run.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graphkit.ids import disambiguate, slug
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
 from graphkit.resolve.names import normalize, person_key
@@ -48,15 +47,16 @@ from graphkit.types import Entity, Mention
 
 TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 PRONOUN_WINDOW_SENTENCES = 2
+_PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which",
+                  "what", "one", "ones", "there", "here"}
 _CONCEPT_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                         "our", "my", "your", "some", "any", "every"}
 
 
-def slug(text: str) -> str:
-    """A readable, IRI-safe id part: "Bashar al-Assad" -> "bashar-al-assad"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+def is_concept(text: str) -> bool:
+    """Whether an argument can be a concept node: some word that is not a pronoun or determiner alone."""
+    key = concept_key(text)
+    return any(c.isalpha() for c in key) and key not in _CONCEPT_DETERMINERS | _PRONOUN_WORDS
 
 
 def concept_key(text: str) -> str:
@@ -151,7 +151,10 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
             rules[m] = "country-name" if country else "metonymy"
             continue
         surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
-        kind = _vote(votes[norm], gazetteer.is_person(norm) or surname)
+        if gazetteer.seat(norm) and not gazetteer.is_person(norm):
+            kind = "GPE"  # a capital named as a place ("flew back to Ankara") is never a person
+        else:
+            kind = _vote(votes[norm], gazetteer.is_person(norm) or surname)
         rules[m] = "type-vote" if kind != m.label else "same-name"
         keys[m] = (kind, person_key(m.text) if kind == "PERSON" else norm)
         if kind == "ORG" and (canonical := gazetteer.organisation(norm)):
@@ -192,11 +195,12 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
 
     entities: dict[str, Entity] = {}
     entity_of: dict[Mention, str] = {}
-    for key, members in clusters.items():
+    for key in sorted(clusters):
+        members = clusters[key]
         label = fixed_labels.get(key) or _label(key[0], [m for m in members if m.kind == "name"] or members)
         entity_id = fixed_ids.get(key) or f"{key[0].lower()}/{slug(label)}"
-        if entity_id in entities:
-            members = list(entities[entity_id].mentions) + members
+        if entity_id in entities:  # two different keys, one readable id: keep them apart
+            entity_id = disambiguate(entity_id, "|".join(key))
         entities[entity_id] = _entity(entity_id, label, key[0], members, rules)
         for m in members:
             entity_of[m] = entity_id
@@ -217,6 +221,8 @@ def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
         short = keys[m][1]
         words = short.split()
         candidates = [k for k in full_keys if k != short and k.split()[-len(words):] == words]
+        if not candidates and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
+            candidates = [k for k in full_keys if k != short and k.split()[0] == words[0] and len(k.split()) > 1]
         if not candidates:
             continue
         same_doc = [o for o in people if o.doc_id == m.doc_id and keys[o][1] in candidates]
@@ -266,6 +272,8 @@ def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
         letters = m.text.replace(".", "")
         if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
             continue
+        if "bracketed" not in m.roles or keys[m][1].startswith("user:"):
+            continue
         before = [n for n in by_doc[m.doc_id] if n is not m and 0 < m.start - n.end <= 3 and keys[n][0] in {"ORG", "GPE"}]
         if before and keys[m] != keys[before[-1]]:
             defined[keys[m]] = keys[before[-1]]
@@ -274,7 +282,8 @@ def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
         if keys[m] in defined:
             keys[m] = defined[keys[m]]
             rules[m] = "acronym"
-        elif keys[m][0] == "ORG" and letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
+        elif keys[m][0] == "ORG" and letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6 \
+                and not keys[m][1].startswith("user:"):
             candidates = long_forms.get(letters, set()) - {keys[m]}
             if len(candidates) == 1:
                 keys[m] = next(iter(candidates))

@@ -100,3 +100,32 @@ def test_it_as_a_referring_subject_joins_its_organisation(tmp_path):
     nato = kg.find("NATO")
     pronouns = [m.text for m in nato.mentions if m.kind == "pronoun"]
     assert pronouns == ["It"]  # the second "It" is expletive: no referent
+
+
+def test_capitals_in_a_row_are_no_acronym_definition(tmp_path):
+    kg = _build(tmp_path, "Merkel flew to Germany. NATO said the North Atlantic Treaty Organization would meet. "
+                          "Trade talks with China. EU officials said the European Union would respond.")
+    assert "NATO" not in {a for a, _ in kg.find("Germany").aliases}
+    assert "EU" not in {a for a, _ in kg.find("China").aliases}
+
+
+def test_names_in_other_scripts_get_distinct_ids(tmp_path):
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[entity]]\nname = "北京"\ntype = "GPE"\n\n[[entity]]\nname = "東京"\ntype = "GPE"\n',
+                       encoding="utf-8")
+    path = tmp_path / "cities.txt"
+    path.write_text("Officials in 北京 called officials in 東京 on Monday.", encoding="utf-8")
+    kg = graphkit.build([path], aliases=aliases)
+    ids = {kg.find("北京").id, kg.find("東京").id}
+    assert len(ids) == 2
+
+
+def test_a_role_in_apposition_belongs_to_its_name(tmp_path):
+    kg = _build(tmp_path, "Mohammad Javad Zarif flew to Vienna. Hassan Rouhani, the Iranian president, said the deal "
+                          "would survive.")
+    assert "the Iranian president" in {a for a, _ in kg.find("Hassan Rouhani").aliases}
+
+
+def test_family_name_first(tmp_path):
+    kg = _build(tmp_path, "Chinese President Xi Jinping met Donald Trump in Beijing. Xi said trade would grow.")
+    assert {"Xi Jinping", "Xi"} <= {a for a, _ in kg.find("Xi Jinping").aliases}
