@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from graphkit.errors import AliasFileError
@@ -46,15 +47,24 @@ class UserAliases:
 
     def lookup(self, text: str) -> UserEntity | None:
         """The declared entity that ``text`` names, if any."""
-        key = normalize(text)
-        return next((e for e in self.entities if key in {normalize(a) for a in (e.name, *e.aliases)}), None)
+        return _index(self).get(normalize(text))
 
     def pattern(self) -> re.Pattern | None:
         """One regular expression that finds every declared name in a text, longest first."""
-        names = sorted({n for e in self.entities for n in (e.name, *e.aliases)}, key=len, reverse=True)
-        if not names:
-            return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        return _pattern(self)
+
+
+@lru_cache(maxsize=8)
+def _index(aliases: UserAliases) -> dict[str, UserEntity]:
+    return {normalize(name): e for e in aliases.entities for name in (e.name, *e.aliases)}
+
+
+@lru_cache(maxsize=8)
+def _pattern(aliases: UserAliases) -> re.Pattern | None:
+    names = sorted({n for e in aliases.entities for n in (e.name, *e.aliases)}, key=lambda n: (-len(n), n))
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 def load_aliases(path: str | Path) -> UserAliases:
@@ -72,6 +82,7 @@ def load_aliases(path: str | Path) -> UserAliases:
     if unknown:
         raise AliasFileError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (expected [[entity]] and [[never_merge]])")
     entities = []
+    declared: dict[str, str] = {}
     for number, table in enumerate(data.get("entity", []), start=1):
         name, kind, aliases = table.get("name"), table.get("type", "PERSON"), table.get("aliases", [])
         if not isinstance(name, str) or not name.strip():
@@ -80,7 +91,15 @@ def load_aliases(path: str | Path) -> UserAliases:
             raise AliasFileError(f"{path}: entity '{name}' has type '{kind}' (choose from: {', '.join(ENTITY_TYPES)})")
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise AliasFileError(f"{path}: entity '{name}' aliases must be a list of names")
-        entities.append(UserEntity(name=name.strip(), type=kind, aliases=tuple(a.strip() for a in aliases)))
+        entity = UserEntity(name=name.strip(), type=kind, aliases=tuple(a.strip() for a in aliases))
+        for alias in (entity.name, *entity.aliases):
+            key = normalize(alias)
+            if not key:
+                raise AliasFileError(f"{path}: entity '{name}' has an alias with no letters or digits: '{alias}'")
+            if key in declared and declared[key] != entity.name:
+                raise AliasFileError(f"{path}: alias '{alias}' is declared for both '{declared[key]}' and '{entity.name}'")
+            declared[key] = entity.name
+        entities.append(entity)
     never = []
     for number, table in enumerate(data.get("never_merge", []), start=1):
         names = table.get("names")

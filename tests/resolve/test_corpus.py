@@ -85,6 +85,9 @@ def test_alias_file_adds_names_and_keeps_pairs_apart(runner, tmp_path):
         ("[[entity]]\nname = 'Putin'\ntype = 'HUMAN'\n", "entity 'Putin' has type 'HUMAN' (choose from: PERSON, ORG, GPE, NORP, LOC, FAC)"),
         ("[[never_merge]]\nnames = ['a']\n", "never_merge 1 needs names"),
         ("[people]\nx = 1\n", "unknown section(s) people"),
+        ("[[entity]]\nname = 'Putin'\naliases = ['*']\n", "entity 'Putin' has an alias with no letters or digits: '*'"),
+        ("[[entity]]\nname = 'Putin'\naliases = ['VVP']\n[[entity]]\nname = 'Medvedev'\naliases = ['vvp']\n",
+         "alias 'vvp' is declared for both 'Putin' and 'Medvedev'"),
     ],
 )
 def test_bad_alias_file_is_one_line(runner, tmp_path, content, message):
