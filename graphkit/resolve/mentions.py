@@ -10,6 +10,8 @@ to attach to an entity; neither ever becomes a node of its own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from graphkit.extract.tokens import entity_tokens
@@ -61,12 +63,16 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
     gazetteer = load_gazetteer()
     doc = paragraph.doc
     found: list[Mention] = []
+    text = doc.text  # Doc.text and Token.sent rebuild from all tokens on every call: do it once
+    sentences = list(doc.sents)
+    firsts = [sent.start for sent in sentences]
 
     def add(start: int, end: int, label: str, kind: str, root: Token, roles: tuple[str, ...] = ()) -> None:
+        sentence = sentences[bisect_right(firsts, root.i) - 1]
         found.append(Mention(
             doc_id=paragraph.document.id, start=paragraph.offset + start, end=paragraph.offset + end,
-            text=doc.text[start:end], label=label, kind=kind, role=_role(root),
-            sentence_start=paragraph.offset + root.sent.start_char, roles=roles,
+            text=text[start:end], label=label, kind=kind, role=_role(root),
+            sentence_start=paragraph.offset + sentence.start_char, roles=roles,
         ))
 
     for ent in doc.ents:
@@ -86,11 +92,13 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             label = ent.label_ if len(parts) == 1 else "PERSON"
             add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer) + _bracketed(part))
     for token in doc:
-        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_ and token.dep_ != "compound":
+        is_title = gazetteer.is_title(token.lower_)
+        if (is_title or token.lower_ in GOVERNMENT_NOUNS) and token.pos_ in {"NOUN", "PROPN"} \
+                and not token.ent_type_ and token.dep_ != "compound":
             words = [t for t in token.subtree if t.i <= token.i]
             modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
             tied = any(gazetteer.country(normalize(t.text)) for t in modifiers)
-            if gazetteer.is_title(token.lower_) and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
+            if is_title and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
                 hint = _apposed_name(token) or (() if tied else _holder_hint(token))
                 add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint)  # "the Syrian president"
             elif token.lower_ in GOVERNMENT_NOUNS and tied:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -29,6 +30,7 @@ def surface(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words: the key two spellings share."""
     text = unicodedata.normalize("NFKD", surface(text))
@@ -38,6 +40,7 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def person_key(text: str) -> str:
     """A person's name without particles, initials and honorifics: "Bashar al-Assad" -> "bashar assad"."""
     words = [w for w in normalize(text).split() if w not in NAME_PARTICLES and len(w) > 1]  # "Donald J. Trump"

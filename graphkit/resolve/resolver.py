@@ -34,7 +34,7 @@ input gives the same ids on every run.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -217,15 +217,21 @@ def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
     """Re-key partial person names to the nearest full name that ends with them."""
     people = [m for m in names if keys[m][0] == "PERSON"]
     full_keys = {keys[m][1] for m in people}
-    for m in people:
-        short = keys[m][1]
+    by_doc_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for o in people:
+        by_doc_key[(o.doc_id, keys[o][1])].append(o)
+    candidates_of: dict[str, list[str]] = {}
+    for short in {keys[m][1] for m in people}:
         words = short.split()
-        candidates = [k for k in full_keys if k != short and k.split()[-len(words):] == words]
-        if not candidates and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
-            candidates = [k for k in full_keys if k != short and k.split()[0] == words[0] and len(k.split()) > 1]
+        found = [k for k in full_keys if k != short and k.split()[-len(words):] == words]
+        if not found and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
+            found = [k for k in full_keys if k != short and k.split()[0] == words[0] and len(k.split()) > 1]
+        candidates_of[short] = sorted(found)
+    for m in people:
+        candidates = candidates_of[keys[m][1]]
         if not candidates:
             continue
-        same_doc = [o for o in people if o.doc_id == m.doc_id and keys[o][1] in candidates]
+        same_doc = [o for k in candidates for o in by_doc_key.get((m.doc_id, k), [])]
         if same_doc:
             nearest = min(same_doc, key=lambda o: (o.start > m.start, abs(o.start - m.start)))
             target = keys[nearest][1]
@@ -352,11 +358,16 @@ def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention
     for doc in sentence_starts:
         sentence_starts[doc] = sorted(set(sentence_starts[doc]))
     found: dict[Mention, Mention] = {}
+    for doc in by_doc:
+        by_doc[doc].sort(key=lambda m: (m.start, m.end))
+    firsts = {doc: [m.start for m in found] for doc, found in by_doc.items()}
     for pronoun in pronouns:
         starts = sentence_starts[pronoun.doc_id]
         here = starts.index(pronoun.sentence_start)
         earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
-        before = [m for m in by_doc[pronoun.doc_id] if earliest <= m.sentence_start and m.end <= pronoun.start]
+        candidates = by_doc[pronoun.doc_id]
+        window = candidates[bisect_left(firsts.get(pronoun.doc_id, []), earliest) : bisect_right(firsts.get(pronoun.doc_id, []), pronoun.start)]
+        before = [m for m in window if earliest <= m.sentence_start and m.end <= pronoun.start]
         if not before:
             continue
         nearest_sentence = max(m.sentence_start for m in before)
