@@ -20,6 +20,10 @@ OUTPUT_FILES = (
 )
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/export/golden/ from the exporters")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The real English pipeline (en_core_web_sm or its PyPI re-upload)."""
