@@ -177,6 +177,26 @@ def _format_triple(sentence: str, triple, format: TripleFormat) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
+@app.command()
+def query(
+    rdf: Annotated[Path, typer.Argument(help="graph.ttl or graph.trig written by graphkit build.")],
+    sparql: Annotated[str, typer.Argument(help="A SELECT or ASK query; graphkit's prefixes (gk:, rel:, ent:, rdfs:, skos: ...) are predeclared.")],
+) -> None:
+    """Run a SPARQL query over an exported graph and print the rows, tab-separated, with a header.
+
+    Example: graphkit query output/graph.ttl 'SELECT ?who ?whom WHERE { ?a rel:honor ?b . ?a rdfs:label ?who . ?b rdfs:label ?whom }'
+    """
+    from graphkit.query import run_query
+
+    try:
+        columns, rows = run_query(rdf, sparql)
+    except GraphkitError as error:
+        _fail(error)
+    sys.stdout.write("\t".join(columns) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -134,7 +134,6 @@ class ClauseExtractor:
             preps.remove(following[0])
             relation_tokens.append(prep)
             objects = conjuncts(pobj)
-        objects = list(objects)
         for i, obj in enumerate(objects):
             if obj.i not in words and (found := _reduced_relative_of(obj)) is not None:
                 objects[i] = found[2]  # "referring to the missiles [Trump launched]": the missiles
