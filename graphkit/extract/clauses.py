@@ -95,6 +95,8 @@ class ClauseExtractor:
                                   provenance=provenance, relation_lemma=lemma))
         for triple in triples:
             key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
+            if not all(any(c.isalnum() for c in part) for part in (key[0], *key[2])):
+                continue  # an argument of punctuation alone ("[", "'") says nothing
             if key not in emitted:
                 emitted.add(key)
                 yield triple
