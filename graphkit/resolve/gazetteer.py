@@ -185,3 +185,25 @@ def role_words() -> frozenset[str]:
         if entry and "_" not in entry and entry.isalpha():
             words.add(entry)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    text = files("graphkit.data.names").joinpath("first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
+
+
+def name_gender(name: str) -> str:
+    """``F``, ``M`` or "" (unknown or ambiguous) for a person's name, from its first name or honorific.
+
+    >>> name_gender("Angela Merkel"), name_gender("Mr Putin"), name_gender("Kim Jong-un")
+    ('F', 'M', '')
+    """
+    words = normalize(name).split()
+    if not words:
+        return ""
+    if words[0] in {"mr", "sir", "king", "prince", "lord"}:
+        return "M"
+    if words[0] in {"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "lady", "dame"}:
+        return "F"
+    return _first_names().get(words[0], "") if len(words) > 1 else ""

@@ -20,7 +20,8 @@ Rules, in order:
                   State (ISIS)"); else "UN" joins the one organisation whose initials
                   spell it;
 ``never-merge``   the user's pairs are kept apart;
-``pronoun``       he/she/his/her join the nearest person before them, its (and "it" as a
+``pronoun``       he/she/his/her join the nearest person before them whose first name does
+                  not say otherwise (Angela is a woman's name), its (and "it" as a
                   subject that is not expletive) the nearest state or organisation: the
                   current sentence first, then up to two sentences back, subjects preferred;
 ``title``         a role ("the Syrian president", "the President", "the Syrian
@@ -41,12 +42,14 @@ from dataclasses import dataclass
 
 from graphkit.ids import disambiguate, slug
 from graphkit.resolve.aliases import UserAliases
-from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
+from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer, name_gender
 from graphkit.resolve.names import normalize, person_key
 from graphkit.types import Entity, Mention
 
 TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 PRONOUN_WINDOW_SENTENCES = 2
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which",
                   "what", "one", "ones", "there", "here"}
 _CONCEPT_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
@@ -177,10 +180,12 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
 
     people = [m for m in names if keys[m][0] == "PERSON"]
     groups = [m for m in names if keys[m][0] in {"ORG", "GPE", "NORP"}]
-    linked = {
-        **_antecedents([p for p in pronouns if p.label == "PERSON"], people),
-        **_antecedents([p for p in pronouns if p.label != "PERSON"], groups),
-    }
+    genders = {key: _gender(members) for key, members in clusters.items() if key[0] == "PERSON"}
+    linked = {}
+    for gender, forms in (("M", MALE_PRONOUNS), ("F", FEMALE_PRONOUNS)):
+        fitting = [m for m in people if genders[keys[m]] in {gender, ""}]
+        linked.update(_antecedents([p for p in pronouns if p.text.lower() in forms], fitting))
+    linked.update(_antecedents([p for p in pronouns if p.label != "PERSON"], groups))
     for pronoun, antecedent in linked.items():
         keys[pronoun] = keys[antecedent]
         rules[pronoun] = "pronoun"
@@ -337,6 +342,12 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
         if len(fitting) == 1:
             found[title] = fitting[0]
     return found
+
+
+def _gender(members: list[Mention]) -> str:
+    """The gender a person's names point to ("" when unknown or when they disagree)."""
+    found = {g for m in members if m.kind == "name" and (g := name_gender(m.text))}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _dominant(candidates: list[str], people: list[Mention], keys: dict[Mention, tuple[str, str]]) -> str | None:

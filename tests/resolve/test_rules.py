@@ -129,3 +129,10 @@ def test_a_role_in_apposition_belongs_to_its_name(tmp_path):
 def test_family_name_first(tmp_path):
     kg = _build(tmp_path, "Chinese President Xi Jinping met Donald Trump in Beijing. Xi said trade would grow.")
     assert {"Xi Jinping", "Xi"} <= {a for a, _ in kg.find("Xi Jinping").aliases}
+
+
+def test_pronouns_agree_with_first_names(tmp_path):
+    kg = _build(tmp_path, "Angela Merkel met Emmanuel Macron in Berlin. She said he was right.")
+    merkel = {m.text for m in kg.find("Angela Merkel").mentions if m.kind == "pronoun"}
+    macron = {m.text for m in kg.find("Emmanuel Macron").mentions if m.kind == "pronoun"}
+    assert (merkel, macron) == ({"She"}, {"he"})
