@@ -337,17 +337,29 @@ def _relation_lemma(chain: list[Token], relation_tokens: list[Token], negated: b
 
 
 def _speakers(sent: Span) -> dict[int, Token]:
-    """Map each speech verb's clausal complement (by token index) to the speaker."""
+    """Map each reported clause (by its verb's index) to the speaker.
+
+    A clause is reported when a speech verb governs it ("Lavrov said ...") or
+    when it is a quotation its governing verb introduces after a colon
+    ("He pointed to Assad directly: "We've met ..."").
+    """
     found: dict[int, Token] = {}
     for token in sent:
-        if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                continue
-            for child in token.children:
-                if child.dep_ in {"ccomp", "parataxis"}:
-                    found[child.i] = subject
+        if token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        for child in token.children:
+            if child.dep_ in {"ccomp", "parataxis"} and (token.lemma_ in SPEECH_LEMMAS or _quoted_after_colon(token, child)):
+                found[child.i] = subject
     return found
+
+
+def _quoted_after_colon(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is a quotation that follows ``verb`` after a colon."""
+    between = verb.doc[verb.i + 1 : clause.left_edge.i + 1]
+    return clause.i > verb.i and any(t.text == ":" for t in between) and any(t.is_quote for t in between)
 
 
 def _denied(sent: Span) -> set[int]:

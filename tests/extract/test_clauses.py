@@ -107,6 +107,8 @@ def test_reported_speech_is_attributed_to_the_speaker(nlp):
         (SEED_TRUMP_QUOTE, "Trump", ("Putin", "is backing", ("a person",))),
         ("Instead, Moscow maintains the Syrian army hit a rebel depot containing chemical weapons.", "Moscow",
          ("the Syrian army", "hit", ("a rebel depot",))),
+        ('He pointed to Bashar al-Assad directly: "We\'ve met over the horror, hoping Assad has reached his depths".',
+         "He", ("Assad", "has reached", ("his depths",))),
     ],
 )
 def test_seed_quotations_are_attributed(nlp, sentence, speaker, content):
