@@ -4,7 +4,8 @@ pyvis's ``cdn_resources="in_line"`` inlines vis-network but still links
 Bootstrap from a CDN; those links are removed so the page works with the
 network off. Nodes are coloured by type and sized by mentions; hovering shows
 aliases and evidence; relations are labelled arrows, dashed when negated; a
-checkbox hides or shows the concept nodes, leaving the actors.
+checkbox hides or shows the concept nodes, leaving the actors; pyvis's search
+menu (tom-select, inlined) highlights a node's neighbourhood.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _legend(types: list[str]) -> str:
 
 def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
     """The page as a string: no external resources, same bytes for the same graph."""
-    net = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net = Network(height="80vh", width="100%", directed=True, cdn_resources="in_line", heading="", select_menu=True)
     nx_graph = graph.to_networkx()
     for node_id, data in nx_graph.nodes(data=True):
         tooltip = [data["label"], f"type: {data['type'].lower()}", f"mentions: {data['mentions']}"]

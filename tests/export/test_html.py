@@ -49,6 +49,8 @@ def test_graph_renders_offline_in_chromium(seed_output, tmp_path):
             canvas = page.locator("#mynetwork canvas")
             assert canvas.count() == 1
             box = canvas.bounding_box()
+            page.evaluate('selectNode(["person/putin"])')  # the search menu's action: highlight a neighbourhood
+            dimmed = page.evaluate("network.body.data.nodes.get().filter(n => n.color === 'rgba(200,200,200,0.5)').length")
             page.locator("#show-concepts").uncheck()
             actors_only = page.evaluate("network.body.data.nodes.get({filter: n => !n.hidden}).length")
             page.locator("#show-concepts").check()
@@ -65,3 +67,4 @@ def test_graph_renders_offline_in_chromium(seed_output, tmp_path):
     assert 0 < concepts < expected
     assert actors_only == expected - concepts
     assert all_again == expected
+    assert 0 < dimmed < expected  # Putin's neighbours stay bright, the rest are greyed
