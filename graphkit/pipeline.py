@@ -153,12 +153,18 @@ def _relation_order(relation: Relation) -> tuple:
 
 
 def _concept_mention(triple: Triple, arg: Argument, text: str) -> Mention:
-    """A mention of a concept: the stretch of the document the argument spans."""
+    """A mention of a concept: the argument's head noun and the words before it.
+
+    "a retaliatory USA missile strike against the forces ..." is the concept
+    "retaliatory USA missile strike": concepts merge when their heads and
+    pre-modifiers agree, not when whole clauses happen to repeat.
+    """
+    end = arg.head_end if arg.start <= arg.head_start < arg.head_end <= arg.end else arg.end
     return Mention(
         doc_id=triple.provenance.doc_id,
         start=arg.start,
-        end=arg.end,
-        text=text[arg.start : arg.end].replace("\r", " ").replace("\n", " "),
+        end=end,
+        text=text[arg.start : end].replace("\r", " ").replace("\n", " "),
         label="CONCEPT",
         kind="concept",
         role="other",

@@ -396,7 +396,7 @@ def _label(kind: str, members: list[Mention]) -> str:
         words = best.split()
         while len(words) > 1 and words[0].lower() in _CONCEPT_DETERMINERS:
             words.pop(0)
-        return " ".join(words)
+        return " ".join(words).strip("'\"“”‘’()[] ") or best
     return max(counts, key=lambda t: (counts[t], len(t), t))
 
 
