@@ -29,8 +29,8 @@ PERSON_TITLES = frozenset({
 })
 _DICTIONARIES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 _INLINE_COUNTRY = re.compile(r"\[([A-Z]{3})\]")
-_ROLE = re.compile(r"^\[([A-Z]{3})")
-_INLINE_CODE = re.compile(r"\[([A-Z]{3})[A-Z]*")
+_ROLE = re.compile(r"^\[([A-Z]{3}[A-Z]*)")  # a CAMEO code: country (3 letters), then role ("RUSGOV")
+_INLINE_CODE = re.compile(r"\[([A-Z]{3}[A-Z]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +162,12 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
                 table = countries if any(w[:4] in stems for w in name.split()) else seats
                 table[name] = country
         elif roles and curated_person and len(names[0].split()) >= 2:
-            held = frozenset(code for code in roles if _country_label(code))
+            held = frozenset(code[:3] for code in roles if _country_label(code[:3]))
             for name in names:
                 people.setdefault(name, (names[0], held))
-        elif roles and len(names[0].split()) == 1 and _country_label(roles[0]):
+        elif roles and _country_label(roles[0][:3]) and _is_seat_of_government(names[0], roles):
             for name in names:
-                bodies.setdefault(name, _country_label(roles[0]))
+                bodies.setdefault(name, _country_label(roles[0][:3]))
         elif roles:
             for name in names:
                 organisations.setdefault(british_to_american(name), names[0])
@@ -185,6 +185,21 @@ def role_words() -> frozenset[str]:
         if entry and "_" not in entry and entry.isalpha():
             words.add(entry)
     return frozenset(words)
+
+
+_BUILDING_WORDS = {"house", "street", "palace", "hall", "building", "residence", "castle"}
+
+
+def _is_seat_of_government(name: str, roles: list[str]) -> bool:
+    """A building that stands for a government: the Kremlin, the White House, Downing Street.
+
+    One-word entries with a country role (Kremlin), or entries whose role is the
+    government itself (``USAGOV``) and whose name is a building; departments,
+    ministries and the people in the dictionary are actors of their own.
+    """
+    if len(name.split()) == 1:
+        return True
+    return roles[0].endswith("GOV") and len(roles[0]) == 6 and bool(_BUILDING_WORDS & set(name.split()))
 
 
 @lru_cache(maxsize=1)

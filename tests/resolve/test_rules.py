@@ -136,3 +136,11 @@ def test_pronouns_agree_with_first_names(tmp_path):
     merkel = {m.text for m in kg.find("Angela Merkel").mentions if m.kind == "pronoun"}
     macron = {m.text for m in kg.find("Emmanuel Macron").mentions if m.kind == "pronoun"}
     assert (merkel, macron) == ({"She"}, {"he"})
+
+
+def test_seats_of_government_are_their_state_but_agencies_are_not(tmp_path):
+    kg = _build(tmp_path, "The White House said the United States would act. "
+                          "The State Department disagreed with the White House.")
+    assert {"White House", "United States"} <= {a for a, _ in kg.entity("gpe/united-states").aliases}
+    assert kg.find("State Department") is not None
+    assert kg.find("State Department").id != "gpe/united-states"
