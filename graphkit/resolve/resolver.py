@@ -6,7 +6,7 @@ Rules, in order:
 ``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
 ``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
                   "Washington's allies") is its state, elsewhere it is the place; a seat
-                  of government that is no place ("the Kremlin") is always the state;
+                  of government that is no place ("the Kremlin", "the White House") is always the state;
 ``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
                   once): known political figures and surnames of people are people, else
                   the most frequent label;
