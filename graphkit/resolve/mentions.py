@@ -97,7 +97,8 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 and not token.ent_type_ and token.dep_ != "compound":
             words = [t for t in token.subtree if t.i <= token.i]
             modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
-            tied = any(gazetteer.country(normalize(t.text)) for t in modifiers)
+            tied = any(gazetteer.country(normalize(t.text)) or gazetteer.country(normalize(_entity_text(t)))
+                       for t in modifiers)  # "the Syrian president", "the North Korean leader"
             if is_title and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
                 hint = _apposed_name(token) or (() if tied else _holder_hint(token))
                 add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint)  # "the Syrian president"
@@ -120,6 +121,10 @@ def _referring_it(token: Token) -> bool:
     if any(c.dep_ == "acomp" and any(g.dep_ in {"ccomp", "xcomp"} for g in c.children) for c in verb.children):
         return False  # "it is clear that ..."
     return verb.lemma_ not in {"rain", "snow", "matter"}
+
+
+def _entity_text(token: Token) -> str:
+    return " ".join(t.text for t in entity_tokens(token)) if token.ent_type_ else token.text
 
 
 def _bracketed(name: Span) -> tuple[str, ...]:
@@ -159,17 +164,20 @@ def _holder_hint(title: Token) -> tuple[str, ...]:
 
 def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
     """Roles the text gives a name right before it: "US President Donald Trump" -> country:USA, title:president."""
+    def country(token: Token):
+        return gazetteer.country(normalize(token.text)) or gazetteer.country(normalize(_entity_text(token)))
+
     roles = set()
     i = name.start - 1
     words = [t for t in name if t.lower_ in PERSON_TITLES]
-    while i >= 0 and i >= name.start - 4 and (name.doc[i].lower_ in PERSON_TITLES or gazetteer.country(normalize(name.doc[i].text))):
+    while i >= 0 and i >= name.start - 4 and (name.doc[i].lower_ in PERSON_TITLES or country(name.doc[i])):
         words.append(name.doc[i])
         i -= 1
     for word in words:
         if word.lower_ in PERSON_TITLES:
             roles.add(f"title:{word.lower_}")
-        elif (country := gazetteer.country(normalize(word.text))) is not None:
-            roles.add(f"country:{country.code}")
+        elif (found := country(word)) is not None:  # "North Korean leader Kim Jong-un"
+            roles.add(f"country:{found.code}")
     return tuple(sorted(roles)) if any(r.startswith("title:") for r in roles) else ()
 
 

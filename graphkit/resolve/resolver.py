@@ -323,7 +323,9 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
             docs[key] = {m.doc_id for m in members}
     found: dict[Mention, tuple[str, str]] = {}
     for title in titles:
-        countries = {c.code for w in normalize(title.text).split() if (c := gazetteer.country(w))}
+        words = normalize(title.text).split()
+        phrases = words + [" ".join(pair) for pair in zip(words, words[1:])]  # "north korean"
+        countries = {c.code for w in phrases if (c := gazetteer.country(w))}
         if title.label == "GPE":
             if len(countries) == 1:
                 found[title] = ("GPE", f"country:{countries.pop()}")
