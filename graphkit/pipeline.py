@@ -120,15 +120,19 @@ def build(
     resolution = actors.combine(resolve(concepts))
     index = resolution.index()
 
+    labels = {entity.id: entity.label for entity in resolution.entities}
     relations = []
     for triple in triples:
         doc_id = triple.provenance.doc_id
-        obj = triple.object
+        obj, said_by = triple.object, triple.attributed_to
+        speaker_id = (index.lookup(doc_id, said_by.head_start, said_by.head_end) or "") if said_by else ""
         relations.append(
             Relation(
                 triple=triple,
                 subject_id=index.lookup(doc_id, triple.subject.head_start, triple.subject.head_end) or "",
                 object_id=(index.lookup(doc_id, obj.head_start, obj.head_end) or "") if obj else "",
+                speaker_id=speaker_id,
+                speaker=labels[speaker_id] if speaker_id else (said_by.text if said_by else ""),
             )
         )
     relations.sort(key=_relation_order)  # the same order whatever order the inputs were given in

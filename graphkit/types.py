@@ -104,6 +104,8 @@ class Mention:
     ``other``), which decides metonymy and pronoun antecedents; ``sentence_start``
     is the offset of its sentence. ``roles`` are offices the text states right
     before a name ("US President Donald Trump": ``country:USA``, ``title:president``).
+    ``quoted`` is true inside quotation marks: the "he" of '"...", he said' is
+    never someone the quotation names.
     """
 
     doc_id: str
@@ -115,6 +117,7 @@ class Mention:
     role: str = ""
     sentence_start: int = 0
     roles: tuple[str, ...] = ()
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +148,13 @@ class Relation:
 
     An id is empty when that argument names no node (an unresolved pronoun,
     a clause); such relations are kept as evidence but are not edges.
+    ``speaker_id`` and ``speaker`` name who asserts a reported statement: the
+    node and label the speaker resolved to ("He" -> person/trump, "Trump"), or
+    an empty id and the speaker's words when it resolved to none.
     """
 
     triple: Triple
     subject_id: str
     object_id: str
+    speaker_id: str = ""
+    speaker: str = ""

@@ -46,7 +46,11 @@ def write_entities(graph: KnowledgeGraph, path: str | Path) -> None:
 
 
 def write_relations(graph: KnowledgeGraph, path: str | Path) -> None:
-    """One row per extraction; ``start``/``end`` are the sentence's offsets in its document."""
+    """One row per extraction; ``start``/``end`` are the sentence's offsets in its document.
+
+    ``attributed_to`` is the speaker's node label when the speaker resolved ("He" -> Trump),
+    else the speaker's words.
+    """
 
     def rows():
         for r in graph.relations:
@@ -54,7 +58,7 @@ def write_relations(graph: KnowledgeGraph, path: str | Path) -> None:
             p = t.provenance
             yield (
                 r.subject_id, t.subject.text, t.relation, r.object_id, t.object.text if t.object else "",
-                f"{t.confidence:.3f}", str(t.negated).lower(), t.attributed_to.text if t.attributed_to else "",
+                f"{t.confidence:.3f}", str(t.negated).lower(), r.speaker,
                 p.doc_id, p.sentence, p.sentence_start, p.sentence_end, p.extractor,
             )
 

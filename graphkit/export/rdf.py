@@ -8,7 +8,8 @@ What a SPARQL user finds:
 * a node per statement (``rdf:Statement``) with ``rdf:subject``, ``rdf:predicate``,
   ``rdf:object`` and its evidence: ``gk:document``, ``gk:sentence``, ``gk:start``,
   ``gk:end`` (the sentence's character offsets), ``gk:extractor``,
-  ``gk:confidence``, ``gk:negated``, ``gk:relationText`` and ``gk:attributedTo``;
+  ``gk:confidence``, ``gk:negated``, ``gk:relationText``, and for reported speech
+  ``gk:attributedTo`` (the speaker's label) and ``gk:speaker`` (the speaker's node);
 * each document with ``dcterms:title``, ``dcterms:date``, ``dcterms:creator``, ``dcterms:source``.
 
 IRIs are derived from entity ids, relation names and statement offsets only,
@@ -128,8 +129,10 @@ def _statements(relations: list[Relation], out: Graph) -> None:
             (GK.negated, Literal(t.negated)),
         ):
             out.add((node, pred, value))
-        if t.attributed_to is not None:
-            out.add((node, GK.attributedTo, Literal(t.attributed_to.text)))
+        if relation.speaker:
+            out.add((node, GK.attributedTo, Literal(relation.speaker)))
+        if relation.speaker_id:
+            out.add((node, GK.speaker, entity_iri(relation.speaker_id)))
 
 
 def to_rdf(graph: KnowledgeGraph) -> Graph:

@@ -77,9 +77,7 @@ class KnowledgeGraph:
                     "confidence": max(r.triple.confidence for r in members),
                     "weight": len(members),
                     "negated": any(r.triple.negated for r in members),
-                    "attributed_to": EVIDENCE_SEPARATOR.join(
-                        dict.fromkeys(r.triple.attributed_to.text for r in members if r.triple.attributed_to)
-                    ),
+                    "attributed_to": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.speaker for r in members if r.speaker)),
                 }
             )
         return edges

@@ -29,6 +29,7 @@ REPORTING_VERBS = {"say", "tell", "add", "claim", "state", "report", "note", "in
 STAFF_NOUNS = {"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
                "lawyer", "attorney", "assistant", "secretary", "office"}
 _EXPLETIVE_VERBS = {"be", "seem", "appear", "take", "remain"}
+QUOTE_MARKS = {'"', "“", "”", "``", "''", "«", "»"}
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -67,12 +68,15 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
     sentences = list(doc.sents)
     firsts = [sent.start for sent in sentences]
 
+    quotes = [t.i for t in doc if t.text in QUOTE_MARKS]
+
     def add(start: int, end: int, label: str, kind: str, root: Token, roles: tuple[str, ...] = ()) -> None:
         sentence = sentences[bisect_right(firsts, root.i) - 1]
+        opened = bisect_right(quotes, root.i) - bisect_right(quotes, sentence.start - 1)
         found.append(Mention(
             doc_id=paragraph.document.id, start=paragraph.offset + start, end=paragraph.offset + end,
             text=text[start:end], label=label, kind=kind, role=_role(root),
-            sentence_start=paragraph.offset + sentence.start_char, roles=roles,
+            sentence_start=paragraph.offset + sentence.start_char, roles=roles, quoted=opened % 2 == 1,
         ))
 
     for ent in doc.ents:

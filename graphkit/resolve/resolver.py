@@ -380,7 +380,8 @@ def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention
         earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
         candidates = by_doc[pronoun.doc_id]
         window = candidates[bisect_left(firsts.get(pronoun.doc_id, []), earliest) : bisect_right(firsts.get(pronoun.doc_id, []), pronoun.start)]
-        before = [m for m in window if earliest <= m.sentence_start and m.end <= pronoun.start]
+        before = [m for m in window if earliest <= m.sentence_start and m.end <= pronoun.start
+                  and (pronoun.quoted or not m.quoted)]  # '"... Assad ...", he said': he is not Assad
         if not before:
             continue
         nearest_sentence = max(m.sentence_start for m in before)

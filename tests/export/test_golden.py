@@ -41,7 +41,7 @@ def small_graph() -> KnowledgeGraph:
                      attributed_to=_span("Lavrov", 25), relation_lemma="be")
     relations = (
         Relation(honor, "person/putin", "person/tillerson"),
-        Relation(is_open, "gpe/russian-federation", "concept/open"),
+        Relation(is_open, "gpe/russian-federation", "concept/open", speaker="Lavrov"),
     )
     return KnowledgeGraph(documents=(doc,), entities=entities, relations=relations)
 

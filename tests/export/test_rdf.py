@@ -54,3 +54,11 @@ def test_trig_has_one_named_graph_per_document(seed_output):
     assert named == {"https://graphkit.example/document/us-russia-relations-2017.txt"}
     doc_graph = dataset.graph(URIRef("https://graphkit.example/document/us-russia-relations-2017.txt"))
     assert len(doc_graph) > 100
+
+
+def test_reported_statements_name_their_speaker_node(seed_output):
+    graph = _turtle(seed_output)
+    rows = list(graph.query(PREFIXES + """
+        SELECT DISTINCT ?speaker WHERE { ?s gk:speaker ?node ; rdf:predicate rel:back . ?node rdfs:label ?speaker }""",
+        initNs={"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}))
+    assert [str(r.speaker) for r in rows] == ["Trump"]

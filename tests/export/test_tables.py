@@ -52,6 +52,9 @@ def test_relations_csv_carries_evidence(seed_output):
     assert text[int(row["start"]) : int(row["end"])] == row["sentence"] == "Putin had even honored Tillerson with a friendship award."
     quoted = [r for r in rows if r["attributed_to"] == "Lavrov"]
     assert any(r["subject"] == "Russia" for r in quoted)
+    # '"We discussed ... helping Assad ...", he said': the speaker is resolved, and not to Assad
+    discussed = [r for r in rows if r["relation"] == "discussed"]
+    assert [r["attributed_to"] for r in discussed] == ["Tillerson"]
     assert any(r["negated"] == "true" for r in rows)
 
 
