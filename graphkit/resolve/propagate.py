@@ -37,13 +37,14 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
         covered[m.doc_id].append((m.start, m.end))
     for spans in covered.values():
         spans.sort()
+    longest = max((m.end - m.start for m in mentions), default=0)
     added = []
     for doc in documents:
         starts = sentence_starts.get(doc.id, [])
         body_end = len(doc.text) if doc.body_end < 0 else doc.body_end
         for match in pattern.finditer(doc.text, doc.body_start, body_end):
             start, end = match.span()
-            if _overlaps(covered[doc.id], start, end) or not starts or _NEXT_NAME.match(doc.text, end):
+            if _overlaps(covered[doc.id], start, end, longest) or not starts or _NEXT_NAME.match(doc.text, end):
                 continue  # covered already, or only the start of a longer name ("Xi" of "Xi Jinping")
             sentence = starts[max(0, bisect_right(starts, start) - 1)]
             bracketed = ("bracketed",) if doc.text[start - 1 : start] == "(" and doc.text[end : end + 1] == ")" else ()
@@ -52,7 +53,8 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
     return added
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether a sorted list of (start, end) spans has one overlapping [start, end)."""
-    i = bisect_right(spans, (end, -1))
-    return any(s < end and start < e for s, e in spans[max(0, i - 50) : i])
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int, longest: int) -> bool:
+    """Whether a list of (start, end) spans sorted by start, none longer than ``longest``, overlaps [start, end)."""
+    lowest = bisect_right(spans, (start - longest, -1))
+    highest = bisect_right(spans, (end, -1))
+    return any(s < end and start < e for s, e in spans[lowest:highest])
