@@ -4,8 +4,9 @@
   and (Lavrov; is foreign minister of; Russia);
 * possessive with an apposition: "the Kremlin's ally Bashar Assad" -> (Bashar Assad; is ally of; the Kremlin);
 * possessive event noun: "Tillerson's trip to Moscow" -> (Tillerson; trip to; Moscow);
-* title before a name: "President Trump" -> (Trump; is; President), for titles that the
-  PETRARCH/Phoenix agents dictionary lists as roles.
+* a description before a name: "President Trump" -> (Trump; is; President), "German
+  Chancellor Angela Merkel" -> (Angela Merkel; is; German Chancellor), when it holds a
+  common noun or a role from the PETRARCH/Phoenix agents dictionary.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from graphkit.types import Argument
 APPOSITION_CONFIDENCE = 0.6
 POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_DESCRIPTIVE = {"compound", "amod", "nmod"}
 _PRONOUNS = {"his", "her", "its", "their", "our", "my", "your", "whose"}
 
 
@@ -31,8 +34,8 @@ def nominal_relations(sent: Span, offset: int) -> Iterator[tuple[Argument, str, 
             yield from _apposition(token.head, token, offset)
         elif token.dep_ == "poss" and token.lower_ not in _PRONOUNS and token.head.pos_ == "NOUN":
             yield from _possessive(token, token.head, offset)
-        elif token.dep_ == "compound" and token.head.ent_type_ == "PERSON" and token.lower_ in role_words():
-            yield from _title(token, token.head, offset)
+        elif token.ent_type_ in _NAMED and token.ent_iob_ == "B":
+            yield from _descriptor(token, offset)
 
 
 def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
@@ -70,10 +73,24 @@ def _possessive(owner: Token, noun: Token, offset: int):
             return
 
 
-def _title(title: Token, name: Token, offset: int):
-    name_tokens = [t for t in entity_tokens(name) if t != title and t.i > title.i]
-    if name_tokens:
-        yield argument(name_tokens, name, offset), "is", argument([title], title, offset), TITLE_CONFIDENCE
+def _descriptor(first: Token, offset: int):
+    """A description written before a name: "President Trump", "Undercover cop Muscles", "former U.S. Attorney Todd Graves".
+
+    The words before the name that modify it (compounds, adjectives) are what
+    the name *is*, when they hold a common noun or a title, not only more of
+    the name. A title NER put inside the name ("President Trump") counts too.
+    """
+    entity = entity_tokens(first)
+    if entity[0].lower_ in role_words() and len(entity) > 1:
+        entity = entity[1:]  # "President Trump" tagged as one name
+    inside = set(entity)
+    head = next((t for t in entity if t.head not in inside), entity[-1])
+    before = [t for t in first.doc[max(0, entity[0].i - 6) : entity[0].i]
+              if t.head in inside and t.dep_ in _DESCRIPTIVE]
+    tokens = sorted({t for b in before for t in b.subtree if t.i < entity[0].i}, key=lambda t: t.i)
+    tokens = [t for t in tokens if t.dep_ != "det" and not t.is_punct]
+    if tokens and any(t.pos_ == "NOUN" or t.lower_ in role_words() for t in tokens):
+        yield argument(entity, head, offset), "is", argument(tokens, tokens[-1], offset), TITLE_CONFIDENCE
 
 
 def _strip_case(tokens: list[Token]) -> list[Token]:

@@ -71,6 +71,8 @@ SHAPES = [
     ("possessive event noun", "Tillerson's trip to Moscow represented the highest-level contact.",
      ("Tillerson", "trip to", ("Moscow",))),
     ("title", "President Trump met Putin in Hamburg.", ("Trump", "is", ("President",))),
+    ("description before a name", "German Chancellor Angela Merkel met Putin.",
+     ("Angela Merkel", "is", ("German Chancellor",))),
 ]
 
 
