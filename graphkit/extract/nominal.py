@@ -6,7 +6,7 @@
 * possessive event noun: "Tillerson's trip to Moscow" -> (Tillerson; trip to; Moscow);
 * a description before a name: "President Trump" -> (Trump; is; President), "German
   Chancellor Angela Merkel" -> (Angela Merkel; is; German Chancellor), when it holds a
-  common noun or a role from the PETRARCH/Phoenix agents dictionary.
+  common noun or a title.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphkit.extract.tokens import arg_tokens, argument, entity_tokens, join_tokens
-from graphkit.resolve.gazetteer import role_words
+from graphkit.resolve.gazetteer import PERSON_TITLES
 from graphkit.types import Argument
 
 APPOSITION_CONFIDENCE = 0.6
@@ -81,15 +81,17 @@ def _descriptor(first: Token, offset: int):
     the name. A title NER put inside the name ("President Trump") counts too.
     """
     entity = entity_tokens(first)
-    if entity[0].lower_ in role_words() and len(entity) > 1:
+    if first.ent_type_ == "PERSON" and entity[0].lower_ in PERSON_TITLES and len(entity) > 1:
         entity = entity[1:]  # "President Trump" tagged as one name
     inside = set(entity)
     head = next((t for t in entity if t.head not in inside), entity[-1])
+    if any(c.dep_ == "acl" for c in head.children):
+        return  # "the 59 Tomahawk missiles Trump launched": a relative clause the parser misread
     before = [t for t in first.doc[max(0, entity[0].i - 6) : entity[0].i]
               if t.head in inside and t.dep_ in _DESCRIPTIVE]
     tokens = sorted({t for b in before for t in b.subtree if t.i < entity[0].i}, key=lambda t: t.i)
     tokens = [t for t in tokens if t.dep_ != "det" and not t.is_punct]
-    if tokens and any(t.pos_ == "NOUN" or t.lower_ in role_words() for t in tokens):
+    if tokens and any(t.pos_ == "NOUN" or t.lower_ in PERSON_TITLES for t in tokens):
         yield argument(entity, head, offset), "is", argument(tokens, tokens[-1], offset), TITLE_CONFIDENCE
 
 

@@ -173,20 +173,6 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
                 organisations.setdefault(british_to_american(name), names[0])
 
 
-@lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """One-word roles and titles from the Phoenix agents dictionary (president, minister, envoy ...)."""
-    text = files("graphkit.data.petrarch").joinpath("Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
-    words = set()
-    for line in text.splitlines():
-        if not line or line[0] in "#+ \t":
-            continue
-        entry = line.split("[", 1)[0].split("#", 1)[0].strip().rstrip("_").lower()
-        if entry and "_" not in entry and entry.isalpha():
-            words.add(entry)
-    return frozenset(words)
-
-
 _BUILDING_WORDS = {"house", "street", "palace", "hall", "building", "residence", "castle"}
 
 
