@@ -29,6 +29,8 @@ REPORTING_VERBS = {"say", "tell", "add", "claim", "state", "report", "note", "in
 STAFF_NOUNS = {"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
                "lawyer", "attorney", "assistant", "secretary", "office"}
 _EXPLETIVE_VERBS = {"be", "seem", "appear", "take", "remain"}
+RELATIONAL_NOUNS = {"tie", "relation", "relationship", "talk", "dialogue", "contact", "cooperation", "deal",
+                    "agreement", "treaty", "war", "clash", "tension", "negotiation", "alliance", "partnership", "trade"}
 QUOTE_MARKS = {'"', "“", "”", "``", "''", "«", "»"}
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
@@ -41,6 +43,8 @@ def _role(token: Token) -> str:
         return "possessor"
     if dep == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "between"):
         return "subject"  # "was honored by Putin", "clashes between Moscow and ..."
+    if dep == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_ in RELATIONAL_NOUNS:
+        return "subject"  # "closer ties with Moscow": a party to the relation, not a place
     if dep in {"dobj", "dative", "pobj", "attr"}:
         return "object"
     if dep == "conj":

@@ -144,3 +144,11 @@ def test_seats_of_government_are_their_state_but_agencies_are_not(tmp_path):
     assert {"White House", "United States"} <= {a for a, _ in kg.entity("gpe/united-states").aliases}
     assert kg.find("State Department") is not None
     assert kg.find("State Department").id != "gpe/united-states"
+
+
+def test_a_capital_party_to_a_relation_is_its_state(tmp_path):
+    text = "Trump sought closer ties with Moscow. Later Tillerson flew to Moscow."
+    kg = _build(tmp_path, text)
+    russia = [m.start for m in kg.entity("gpe/russian-federation").mentions]
+    place = [m.start for m in kg.entity("gpe/moscow").mentions]
+    assert (russia, place) == ([text.index("Moscow")], [text.rindex("Moscow")])
