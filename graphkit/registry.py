@@ -60,16 +60,6 @@ def _load(kind: str, table: dict[str, str], group: str, name: str) -> Any:
     return getattr(import_module(module), attr)
 
 
-def extractor_names() -> list[str]:
-    """Names of all registered extractors, built-in and from entry points."""
-    return sorted({**_plugins("graphkit.extractors"), **EXTRACTORS})
-
-
-def exporter_names() -> list[str]:
-    """Names of all registered exporters, built-in and from entry points."""
-    return sorted({**_plugins("graphkit.exporters"), **EXPORTERS})
-
-
 def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Any:
     """Return a new instance of the extractor registered as ``name``.
 

@@ -45,8 +45,6 @@ CONFIDENCE_WEIGHTS = {
 }
 DENIAL_LEMMAS = {"reject", "deny", "dismiss", "refute", "dispute", "disprove"}
 NEGATIONS = {"not", "n't", "never", "no"}
-PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
-            "these", "those", "who", "which", "what", "there"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 
 

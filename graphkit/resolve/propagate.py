@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from graphkit.resolve.gazetteer import Gazetteer
 from graphkit.resolve.names import normalize
+from graphkit.resolve.resolver import MentionIndex
 from graphkit.types import Document, Entity, Mention
 
 _NEXT_NAME = re.compile(r"[ \t]*-?[ \t]*[A-Z]")
@@ -32,19 +33,14 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
     if not names:
         return []
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in mentions:
-        covered[m.doc_id].append((m.start, m.end))
-    for spans in covered.values():
-        spans.sort()
-    longest = max((m.end - m.start for m in mentions), default=0)
+    covered = MentionIndex({m: "" for m in mentions})
     added = []
     for doc in documents:
         starts = sentence_starts.get(doc.id, [])
         body_end = len(doc.text) if doc.body_end < 0 else doc.body_end
         for match in pattern.finditer(doc.text, doc.body_start, body_end):
             start, end = match.span()
-            if _overlaps(covered[doc.id], start, end, longest) or not starts or _NEXT_NAME.match(doc.text, end):
+            if covered.overlaps(doc.id, start, end) or not starts or _NEXT_NAME.match(doc.text, end):
                 continue  # covered already, or only the start of a longer name ("Xi" of "Xi Jinping")
             sentence = starts[max(0, bisect_right(starts, start) - 1)]
             bracketed = ("bracketed",) if doc.text[start - 1 : start] == "(" and doc.text[end : end + 1] == ")" else ()
@@ -52,9 +48,3 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
                                  kind="name", role="other", sentence_start=sentence, roles=bracketed))
     return added
 
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int, longest: int) -> bool:
-    """Whether a list of (start, end) spans sorted by start, none longer than ``longest``, overlaps [start, end)."""
-    lowest = bisect_right(spans, (start - longest, -1))
-    highest = bisect_right(spans, (end, -1))
-    return any(s < end and start < e for s, e in spans[lowest:highest])

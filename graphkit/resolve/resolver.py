@@ -88,7 +88,11 @@ class Resolution:
 
 
 class MentionIndex:
-    """Look up the entity whose mention covers a character range of a document."""
+    """Find the mentions that cover or overlap a character range of a document.
+
+    Spans are kept sorted by start; no span is longer than the longest mention,
+    which bounds every search.
+    """
 
     def __init__(self, entity_of: dict[Mention, str]):
         self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -97,18 +101,21 @@ class MentionIndex:
         for spans in self._by_doc.values():
             spans.sort()
         self._starts = {doc: [s for s, _, _ in spans] for doc, spans in self._by_doc.items()}
+        self._longest = max((m.end - m.start for m in entity_of), default=0)
+
+    def _near(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that start early enough to reach ``start`` and before ``end``."""
+        starts = self._starts.get(doc_id, [])
+        return self._by_doc[doc_id][bisect_left(starts, start - self._longest) : bisect_left(starts, end)] if starts else []
 
     def lookup(self, doc_id: str, start: int, end: int) -> str | None:
         """The entity of the smallest mention that contains ``[start, end)``, if any."""
-        spans = self._by_doc.get(doc_id, [])
-        best: tuple[int, str] | None = None
-        for i in range(bisect_right(self._starts.get(doc_id, []), start) - 1, -1, -1):
-            m_start, m_end, entity_id = spans[i]
-            if m_end >= end and (best is None or m_end - m_start < best[0]):
-                best = (m_end - m_start, entity_id)
-            if start - m_start > 200:
-                break
-        return best[1] if best else None
+        containing = [(e - s, entity_id) for s, e, entity_id in self._near(doc_id, start, end) if s <= start and e >= end]
+        return min(containing)[1] if containing else None
+
+    def overlaps(self, doc_id: str, start: int, end: int) -> bool:
+        """Whether any mention overlaps ``[start, end)``."""
+        return any(s < end and start < e for s, e, _ in self._near(doc_id, start, end))
 
 
 def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
@@ -150,7 +157,6 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
         if country or seat:
             state = country or seat
             keys[m] = ("GPE", f"country:{state.code}")
-            fixed_labels[keys[m]] = state.label
             rules[m] = "country-name" if country else "metonymy"
             continue
         surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
@@ -192,8 +198,6 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
         clusters[keys[antecedent]].append(pronoun)
 
     for title, key in _titles(titles, clusters, gazetteer).items():
-        if key[1].startswith("country:") and key not in fixed_labels:
-            fixed_labels[key] = gazetteer.country_named(key[1].split(":")[1]).label
         keys[title] = key
         rules[title] = "title"
         clusters[key].append(title)
@@ -202,6 +206,8 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
     entity_of: dict[Mention, str] = {}
     for key in sorted(clusters):
         members = clusters[key]
+        if key[1].startswith("country:"):
+            fixed_labels[key] = gazetteer.country_named(key[1].removeprefix("country:")).label
         label = fixed_labels.get(key) or _label(key[0], [m for m in members if m.kind == "name"] or members)
         entity_id = fixed_ids.get(key) or f"{key[0].lower()}/{slug(label)}"
         if entity_id in entities:  # two different keys, one readable id: keep them apart
