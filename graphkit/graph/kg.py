@@ -50,17 +50,30 @@ class KnowledgeGraph:
 
     def nodes(self) -> list[Entity]:
         """Entities that are nodes: every actor, and the concepts that take part in a relation."""
-        used = {r.subject_id for r in self.edge_relations()} | {r.object_id for r in self.edge_relations()}
-        return [e for e in self.entities if e.type in ACTOR_TYPES or e.id in used]
+        return list(self._nodes)
 
     def edge_relations(self) -> list[Relation]:
         """The relations whose subject and object are both nodes."""
-        return [r for r in self.relations if r.subject_id and r.object_id]
+        return list(self._edge_relations)
 
     def edges(self) -> list[dict]:
         """One record per (subject, relation, object), its statements aggregated, in a stable order."""
+        return [dict(edge) for edge in self._edges]
+
+    # Every exporter asks for these: they are computed once per graph.
+    @cached_property
+    def _edge_relations(self) -> tuple[Relation, ...]:
+        return tuple(r for r in self.relations if r.subject_id and r.object_id)
+
+    @cached_property
+    def _nodes(self) -> tuple[Entity, ...]:
+        used = {r.subject_id for r in self._edge_relations} | {r.object_id for r in self._edge_relations}
+        return tuple(e for e in self.entities if e.type in ACTOR_TYPES or e.id in used)
+
+    @cached_property
+    def _edges(self) -> tuple[dict, ...]:
         groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
-        for relation in self.edge_relations():
+        for relation in self._edge_relations:
             key = (relation.subject_id, relation.triple.relation_lemma, relation.object_id)
             groups[key].append(relation)
         edges = []
@@ -80,7 +93,7 @@ class KnowledgeGraph:
                     "attributed_to": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.speaker for r in members if r.speaker)),
                 }
             )
-        return edges
+        return tuple(edges)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A MultiDiGraph with flat node and edge attributes (strings, numbers, booleans)."""
