@@ -69,3 +69,8 @@ def test_never_merges_people_with_places_or_organisations(items):
         assert not (names & PLACES_AND_BODIES and names - PLACES_AND_BODIES), names
         if entity.type == "PERSON":
             assert not names & PLACES_AND_BODIES
+
+
+def test_unresolved_pronoun_is_dropped():
+    lone = Mention(doc_id="a", start=0, end=2, text="He", label="PERSON", kind="pronoun", role="subject")
+    assert resolve([lone]).entities == ()
