@@ -20,6 +20,11 @@ OUTPUT_FILES = (
 )
 
 
+def visible_files(folder: Path) -> list[str]:
+    """The names a user sees in an output folder (the hidden ``.graphkit`` state folder left out)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/export/golden/ from the exporters")
 
