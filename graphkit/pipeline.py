@@ -86,16 +86,36 @@ def build(
     mentions: list[Mention] = []
     triples: list[Triple] = []
     sentence_starts: dict[str, list[int]] = defaultdict(list)
+    failed: set[str] = set()
+    words_of: dict[str, int] = defaultdict(int)
     for paragraph in parse_documents(nlp, counted(read_documents(paths, problems, max_bytes))):
-        found = find_mentions(paragraph)
-        if aliases is not None:
-            found = prefer(find_alias_mentions(paragraph, aliases), found)
+        doc_id = paragraph.document.id
+        if doc_id in failed:
+            continue
+        try:
+            found = find_mentions(paragraph)
+            if aliases is not None:
+                found = prefer(find_alias_mentions(paragraph, aliases), found)
+            starts, found_triples, words = [], [], 0
+            for sent in paragraph.doc.sents:
+                starts.append(paragraph.offset + sent.start_char)
+                words += sum(1 for t in sent if not t.is_punct and not t.is_space)
+                found_triples.extend(rules.extract(sent, doc_id, paragraph.offset))
+        except Exception as error:  # noqa: BLE001 - one document's bug must not cost the others
+            _skip_document(paragraph.document, error, problems, failed)
+            stats.sentences -= len(sentence_starts.pop(doc_id, ()))
+            stats.words -= words_of.pop(doc_id, 0)
+            continue
         mentions.extend(found)
-        for sent in paragraph.doc.sents:
-            sentence_starts[paragraph.document.id].append(paragraph.offset + sent.start_char)
-            stats.sentences += 1
-            stats.words += sum(1 for t in sent if not t.is_punct and not t.is_space)
-            triples.extend(rules.extract(sent, paragraph.document.id, paragraph.offset))
+        triples.extend(found_triples)
+        sentence_starts[doc_id].extend(starts)
+        words_of[doc_id] += words
+        stats.sentences += len(starts)
+        stats.words += words
+    if failed:
+        documents[:] = [doc for doc in documents if doc.id not in failed]
+        mentions = [m for m in mentions if m.doc_id not in failed]
+        triples = [t for t in triples if t.provenance.doc_id not in failed]
     if not documents:
         where = ", ".join(str(p) for p in paths) or "(no input)"
         raise InputError(where, "no readable documents to build a graph from")
@@ -148,6 +168,16 @@ def build(
     stats.edges = len(kg.edges())
     stats.seconds = time.perf_counter() - started
     return kg
+
+
+def _skip_document(document: Document, error: Exception, problems: list[InputError] | None, failed: set[str]) -> None:
+    """Record that an internal error made us skip ``document`` (raised at once in strict mode)."""
+    failed.add(document.id)
+    problem = InputError(document.source, f"skipped: graphkit failed on this document ({type(error).__name__}: "
+                         f"{str(error).splitlines()[0] if str(error) else 'no message'}); please report it")
+    if problems is None:
+        raise problem from error
+    problems.append(problem)
 
 
 def _relation_order(relation: Relation) -> tuple:
