@@ -181,15 +181,24 @@ def _format_triple(sentence: str, triple, format: TripleFormat) -> str:
 def query(
     rdf: Annotated[Path, typer.Argument(help="graph.ttl or graph.trig written by graphkit build.")],
     sparql: Annotated[str, typer.Argument(help="A SELECT or ASK query; graphkit's prefixes (gk:, rel:, ent:, rdfs:, skos: ...) are predeclared.")],
+    timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds.")] = 30.0,
+    max_memory: Annotated[float, typer.Option(help="Memory the query may take, in MB; past it the query stops.")] = 4000.0,
 ) -> None:
     """Run a SPARQL query over an exported graph and print the rows, tab-separated, with a header.
+
+    The query sees only the RDF file given: FROM, SERVICE, LOAD and updates are refused, and it
+    runs in a child process with no network, stopped at --timeout or --max-memory.
 
     Example: graphkit query output/graph.ttl 'SELECT ?who ?whom WHERE { ?a rel:honor ?b . ?a rdfs:label ?who . ?b rdfs:label ?whom }'
     """
     from graphkit.query import run_query
 
+    if not 0 < timeout <= 1_000_000:  # also refuses nan
+        raise typer.BadParameter("must be a number of seconds above 0 and at most 1000000", param_hint="--timeout")
+    if not 0 < max_memory <= 1_000_000_000:
+        raise typer.BadParameter("must be a number of MB above 0 and at most 1000000000", param_hint="--max-memory")
     try:
-        columns, rows = run_query(rdf, sparql)
+        columns, rows = run_query(rdf, sparql, timeout=timeout, max_memory=int(max_memory * 1_000_000))
     except GraphkitError as error:
         _fail(error)
     sys.stdout.write("\t".join(columns) + "\n")

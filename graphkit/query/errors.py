@@ -1,0 +1,13 @@
+"""The error of the query package, shared by the engine and the sandbox that runs it."""
+
+from graphkit.errors import GraphkitError
+
+
+class QueryError(GraphkitError):
+    """A query is malformed, refused, or stopped for time or memory."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first non-empty line of an error's message (its class name if it has none)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
