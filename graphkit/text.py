@@ -9,7 +9,9 @@ passes through :func:`xml_safe` first.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 
 # Characters XML 1.0 does not allow, plus lone surrogates (not encodable in UTF-8)
 # and the non-characters U+FFFE/U+FFFF.
@@ -28,3 +30,108 @@ def xml_safe(text: str) -> str:
     if not _NOT_XML.search(text):
         return text
     return _NOT_XML.sub(lambda m: REPLACEMENT if "\ud800" <= m.group() <= "\udfff" else " ", text)
+
+
+ZWJ = "\u200d"
+
+
+def _extends(char: str) -> bool:
+    """Whether ``char`` belongs to the grapheme before it: combining marks, ZWJ, variation selectors,
+    emoji skin tones and tag characters."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in {"Mn", "Me", "Mc"}
+        or char == ZWJ
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0020 <= code <= 0xE007F
+        or 0xE0100 <= code <= 0xE01EF
+    )
+
+
+def _regional_indicator(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+
+
+def is_grapheme_boundary(text: str, index: int) -> bool:
+    """Whether cutting ``text`` at ``index`` keeps every user-perceived character whole.
+
+    A simplified form of Unicode's extended grapheme clusters (UAX #29): a cut
+    never separates a mark from its letter, the two halves of a flag, the parts
+    of a ZWJ emoji sequence, or CR from LF.
+
+    >>> is_grapheme_boundary("Macron \\U0001f1eb\\U0001f1f7", 8)  # inside the French flag
+    False
+    """
+    if index <= 0 or index >= len(text):
+        return True
+    before, after = text[index - 1], text[index]
+    if before == "\r" and after == "\n":
+        return False
+    if _extends(after):
+        return False
+    if before == ZWJ and unicodedata.category(after) == "So":
+        return False
+    if _regional_indicator(before) and _regional_indicator(after):
+        run = index
+        while run > 0 and _regional_indicator(text[run - 1]):
+            run -= 1
+        return (index - run) % 2 == 0
+    return True
+
+
+def grapheme_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the nearest grapheme boundaries, so that a cut never splits a character.
+
+    >>> grapheme_span("Zoe\\u0301 spoke", 0, 3)
+    (0, 4)
+    """
+    while start > 0 and not is_grapheme_boundary(text, start):
+        start -= 1
+    while end < len(text) and not is_grapheme_boundary(text, end):
+        end += 1
+    return start, end
+
+
+def path_text(path: str | os.PathLike) -> str:
+    """A file name as valid text, for document ids and messages.
+
+    A name that is not UTF-8 (``café.txt`` written by a Latin-1 system)
+    reaches Python with its bad bytes as lone surrogates; each is written as
+    its escape, so that two such names never share a document id:
+
+    >>> print(path_text(os.fsdecode(b"caf\\xe9.txt")))
+    caf\\xe9.txt
+    """
+    try:
+        name = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate that no file name can hold: given as text, not read from disk
+        return xml_safe(os.fspath(path))
+    return xml_safe(name.decode("utf-8", errors="backslashreplace"))
+
+
+def xml_safe_values(data: dict) -> dict:
+    """``data`` with every string value passed through :func:`xml_safe` (numbers and booleans as they are)."""
+    return {key: xml_safe(value) if isinstance(value, str) else value for key, value in data.items()}
+
+
+def trim_symbols(text: str) -> str:
+    """``text`` without emoji and other symbols at either end, whole or in part, nor the spaces around them.
+
+    An argument cut at a token boundary can end in half a flag:
+
+    >>> trim_symbols("Angela Merkel \\U0001f1e9")
+    'Angela Merkel'
+    """
+    start = 0
+    while start < len(text) and unicodedata.category(text[start])[0] not in "LNP":
+        start += 1
+    end = len(text)
+    while end > start:
+        first = end - 1
+        while first > start and not is_grapheme_boundary(text, first):
+            first -= 1
+        if unicodedata.category(text[first])[0] in "LNP":
+            break
+        end = first
+    return text[start:end].strip()

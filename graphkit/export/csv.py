@@ -1,7 +1,8 @@
 """CSV tables: ``entities.csv``, ``relations.csv`` and ``mentions.csv``.
 
 Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return) are prefixed with ``'``.
+``-``, ``@``, a tab or a carriage return, after any leading spaces) are
+prefixed with ``'``.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise a text cell that a spreadsheet would evaluate: ``=cmd()`` -> ``'=cmd()``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    """Neutralise a text cell that a spreadsheet would evaluate: ``=cmd()`` -> ``'=cmd()``.
+
+    Spreadsheets skip leading spaces before a formula, so ``" =1+1"`` is one too.
+    """
+    if isinstance(value, str) and (value.startswith(_FORMULA_STARTS) or value.lstrip().startswith(_FORMULA_STARTS)):
         return "'" + value
     return value
 

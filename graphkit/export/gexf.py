@@ -12,18 +12,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from graphkit.graph import KnowledgeGraph
+from graphkit.text import xml_safe, xml_safe_values
 
 CREATOR = "graphkit"
 
 
 def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write the graph as schema-valid GEXF 1.2draft without timestamps."""
-    nx_graph = graph.to_networkx()
-    for _, _, data in nx_graph.edges(data=True):
-        data["label"] = data["relation"]
+    """Write the graph as schema-valid GEXF 1.2draft without timestamps.
+
+    Every id and text attribute passes through :func:`~graphkit.text.xml_safe`:
+    networkx's GEXF writer would write a control character as it is and leave
+    a file no XML parser reads.
+    """
+    source = graph.to_networkx()
+    nx_graph = nx.MultiDiGraph()
+    nx_graph.graph.update(xml_safe_values(source.graph))
+    nx_graph.add_nodes_from((xml_safe(node), xml_safe_values(data)) for node, data in source.nodes(data=True))
+    for u, v, key, data in source.edges(keys=True, data=True):
+        nx_graph.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(key), **xml_safe_values({**data, "label": data["relation"]}))
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     meta = writer.xml.find("meta")
     meta.attrib.pop("lastmodifieddate", None)

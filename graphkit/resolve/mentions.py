@@ -19,6 +19,7 @@ from graphkit.nlp.parse import ParsedParagraph
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import PERSON_TITLES, load_gazetteer
 from graphkit.resolve.names import normalize
+from graphkit.text import grapheme_span, is_grapheme_boundary
 from graphkit.types import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -53,14 +54,24 @@ def _role(token: Token) -> str:
 
 
 def _trimmed(span: Span) -> Span | None:
-    """The span without a leading article and a trailing possessive marker."""
+    """The span without a leading article, a trailing possessive marker, and symbols at either end.
+
+    spaCy's tokenizer splits an emoji flag into its two halves and NER may take
+    one into a name ("Emmanuel Macron 🇫"): tokens without a letter or digit
+    are never the first or last word of a name.
+    """
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].pos_ in _NOT_IN_NAMES):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].pos_ in _NOT_IN_NAMES
+                           or not _has_alnum(doc[start])):
         start += 1  # "Later Tillerson": NER took a sentence-initial adverb into the name
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or not _has_alnum(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _has_alnum(token: Token) -> bool:
+    return any(c.isalnum() for c in token.text)
 
 
 def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
@@ -75,6 +86,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
     quotes = [t.i for t in doc if t.text in QUOTE_MARKS]
 
     def add(start: int, end: int, label: str, kind: str, root: Token, roles: tuple[str, ...] = ()) -> None:
+        start, end = grapheme_span(text, start, end)  # a token boundary may fall inside a character
         sentence = sentences[bisect_right(firsts, root.i) - 1]
         opened = bisect_right(quotes, root.i) - bisect_right(quotes, sentence.start - 1)
         found.append(Mention(
@@ -190,10 +202,10 @@ def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
 
 
 def _hyphenated_parts(span: Span) -> list[Span]:
-    """Split "Tillerson-Lavrov" (two capitalised names joined by a hyphen) into its names."""
+    """Split "Tillerson-Lavrov" (two capitalised names joined by a hyphen) into its names; "Olymp-K" stays whole."""
     words = [t for t in span if t.text != "-"]
     hyphens = [t for t in span if t.text == "-" and not t.whitespace_ and t.i > span.start]
-    if hyphens and len(words) == len(hyphens) + 1 and all(t.is_title for t in words):
+    if hyphens and len(words) == len(hyphens) + 1 and all(t.is_title and len(t) > 1 for t in words):
         return [span.doc[t.i : t.i + 1] for t in words]
     return [span]
 
@@ -204,7 +216,10 @@ def find_alias_mentions(paragraph: ParsedParagraph, aliases: UserAliases) -> lis
     if pattern is None:
         return []
     found = []
-    for match in pattern.finditer(paragraph.doc.text):
+    text = paragraph.doc.text
+    for match in pattern.finditer(text):
+        if not (is_grapheme_boundary(text, match.start()) and is_grapheme_boundary(text, match.end())):
+            continue  # "Macron" of "Macrón" written with a combining accent is another name
         span = paragraph.doc.char_span(match.start(), match.end(), alignment_mode="expand")
         declared = aliases.lookup(match.group())
         found.append(

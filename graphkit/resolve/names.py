@@ -42,8 +42,12 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def person_key(text: str) -> str:
-    """A person's name without particles, initials and honorifics: "Bashar al-Assad" -> "bashar assad"."""
+    """A person's name without particles, initials and honorifics: "Bashar al-Assad" -> "bashar assad".
+
+    A name made only of particles or initials ("van", "K") keeps its normalised
+    words: a person key is never empty.
+    """
     words = [w for w in normalize(text).split() if w not in NAME_PARTICLES and len(w) > 1]  # "Donald J. Trump"
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
-    return " ".join(words)
+    return " ".join(words) or normalize(text)

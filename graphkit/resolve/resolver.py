@@ -31,19 +31,27 @@ Rules, in order:
 
 Entity ids are ``type/slug-of-label`` (or of the dictionary's canonical name): the same
 input gives the same ids on every run.
+
+A rule that fails on one mention (a bug, an input no rule foresaw) does not
+lose the build: that mention is left out of every entity, and a warning on the
+``graphkit.resolve`` logger names its document, offset and text (the command
+line prints it as one line on standard error). Like Python's own warnings,
+each failure is reported once per process, however often the pipeline resolves.
 """
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graphkit.ids import disambiguate, slug
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer, name_gender
 from graphkit.resolve.names import normalize, person_key
+from graphkit.text import trim_symbols, xml_safe
 from graphkit.types import Entity, Mention
 
 TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
@@ -54,6 +62,36 @@ _PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "th
                   "what", "one", "ones", "there", "here"}
 _CONCEPT_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                         "our", "my", "your", "some", "any", "every"}
+
+
+logger = logging.getLogger("graphkit.resolve")
+_REPORTED: set[tuple] = set()
+
+
+class _Guard:
+    """Runs a rule mention by mention: a mention the rule fails on is skipped, with a warning."""
+
+    def __init__(self) -> None:
+        self.skipped: set[Mention] = set()
+
+    def each(self, rule: str, mentions: Iterable[Mention], step: Callable[[Mention], None]) -> None:
+        """Apply ``step`` to every mention not skipped yet."""
+        for m in mentions:
+            if m in self.skipped:
+                continue
+            try:
+                step(m)
+            except Exception as error:  # one odd mention must not lose every document
+                self.skipped.add(m)
+                problem = f"{type(error).__name__}: {xml_safe(str(error))}"
+                if (m, rule, problem) not in _REPORTED:
+                    _REPORTED.add((m, rule, problem))
+                    logger.warning("%s: the %s rule failed on '%s' at offset %d (%s); that mention was skipped",
+                                   m.doc_id, rule, m.text, m.start, problem)
+
+    def kept(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """The mentions no rule failed on."""
+        return [m for m in mentions if m not in self.skipped]
 
 
 def is_concept(text: str) -> bool:
@@ -144,21 +182,22 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
     rules: dict[Mention, str] = {}
     fixed_labels: dict[tuple[str, str], str] = {}
     fixed_ids: dict[tuple[str, str], str] = {}
-    for m in names:
+
+    def key_name(m: Mention) -> None:
         norm = normalize(m.text)
         declared = aliases.lookup(m.text)
         if declared is not None:
             keys[m] = (declared.type, f"user:{normalize(declared.name)}")
             fixed_labels[keys[m]] = declared.name
             rules[m] = "user-alias"
-            continue
+            return
         country = gazetteer.country(norm)
         seat = gazetteer.body(norm) or (gazetteer.seat(norm) if m.role in {"subject", "possessor"} else None)
         if country or seat:
             state = country or seat
             keys[m] = ("GPE", f"country:{state.code}")
             rules[m] = "country-name" if country else "metonymy"
-            continue
+            return
         surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
         if gazetteer.seat(norm) and not gazetteer.is_person(norm):
             kind = "GPE"  # a capital named as a place ("flew back to Ankara") is never a person
@@ -171,18 +210,24 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
             fixed_ids[keys[m]] = f"org/{slug(canonical)}"
             rules[m] = "org-name"
 
-    _merge_surnames(names, keys, rules)
-    _merge_acronyms(names, keys, rules)
-    _keep_apart(names, keys, rules, aliases.never_merge)
+    guard = _Guard()
+    guard.each("name (user-alias, country-name, metonymy, type-vote, org-name)", names, key_name)
+    _merge_surnames(guard.kept(names), keys, rules, guard)
+    _merge_acronyms(guard.kept(names), keys, rules, guard)
+    _keep_apart(guard.kept(names), keys, rules, aliases.never_merge, guard)
+    names = guard.kept(names)
 
     clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in names:
         clusters[keys[m]].append(m)
-    for m in concepts:
-        key = ("CONCEPT", concept_key(m.text))
-        keys[m] = key
+
+    def key_concept(m: Mention) -> None:
+        keys[m] = ("CONCEPT", concept_key(m.text))
         rules[m] = "concept"
-        clusters[key].append(m)
+
+    guard.each("concept", concepts, key_concept)
+    for m in guard.kept(concepts):
+        clusters[keys[m]].append(m)
 
     people = [m for m in names if keys[m][0] == "PERSON"]
     groups = [m for m in names if keys[m][0] in {"ORG", "GPE", "NORP"}]
@@ -190,14 +235,14 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
     linked = {}
     for gender, forms in (("M", MALE_PRONOUNS), ("F", FEMALE_PRONOUNS)):
         fitting = [m for m in people if genders[keys[m]] in {gender, ""}]
-        linked.update(_antecedents([p for p in pronouns if p.text.lower() in forms], fitting))
-    linked.update(_antecedents([p for p in pronouns if p.label != "PERSON"], groups))
+        linked.update(_antecedents([p for p in pronouns if p.text.lower() in forms], fitting, guard))
+    linked.update(_antecedents([p for p in pronouns if p.label != "PERSON"], groups, guard))
     for pronoun, antecedent in linked.items():
         keys[pronoun] = keys[antecedent]
         rules[pronoun] = "pronoun"
         clusters[keys[antecedent]].append(pronoun)
 
-    for title, key in _titles(titles, clusters, gazetteer).items():
+    for title, key in _titles(titles, clusters, gazetteer, guard).items():
         keys[title] = key
         rules[title] = "title"
         clusters[key].append(title)
@@ -224,47 +269,56 @@ def _vote(labels: Counter, known_person: bool) -> str:
     return max(labels, key=lambda lab: (labels[lab], -TYPE_PRECEDENCE.index(lab) if lab in TYPE_PRECEDENCE else -99))
 
 
-def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str]) -> None:
+def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
+                    guard: _Guard) -> None:
     """Re-key partial person names to the nearest full name that ends with them."""
     people = [m for m in names if keys[m][0] == "PERSON"]
-    full_keys = {keys[m][1] for m in people}
+    full_names = {keys[m][1]: keys[m][1].split() for m in people}
     by_doc_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for o in people:
         by_doc_key[(o.doc_id, keys[o][1])].append(o)
     candidates_of: dict[str, list[str]] = {}
-    for short in {keys[m][1] for m in people}:
-        words = short.split()
-        found = [k for k in full_keys if k != short and k.split()[-len(words):] == words]
-        if not found and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
-            found = [k for k in full_keys if k != short and k.split()[0] == words[0] and len(k.split()) > 1]
-        candidates_of[short] = sorted(found)
-    for m in people:
-        candidates = candidates_of[keys[m][1]]
-        if not candidates:
-            continue
-        same_doc = [o for k in candidates for o in by_doc_key.get((m.doc_id, k), [])]
+
+    def candidates(short: str) -> list[str]:
+        if short not in candidates_of:
+            words = short.split()
+            found = [k for k, full in full_names.items() if k != short and words and full[-len(words):] == words]
+            if not found and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
+                found = [k for k, full in full_names.items() if k != short and len(full) > 1 and full[0] == words[0]]
+            candidates_of[short] = sorted(found)
+        return candidates_of[short]
+
+    def join_full_name(m: Mention) -> None:
+        found = candidates(keys[m][1])
+        if not found:
+            return
+        same_doc = [o for k in found for o in by_doc_key.get((m.doc_id, k), [])]
         if same_doc:
             nearest = min(same_doc, key=lambda o: (o.start > m.start, abs(o.start - m.start)))
             target = keys[nearest][1]
-        elif (dominant := _dominant(candidates, people, keys)) is not None:
+        elif (dominant := _dominant(found, people, keys)) is not None:
             target = dominant
         else:
-            continue
+            return
         keys[m] = ("PERSON", target)
         rules[m] = "surname"
 
+    guard.each("surname", people, join_full_name)
+
 
 def _keep_apart(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
-                pairs: tuple[frozenset[str], ...]) -> None:
+                pairs: tuple[frozenset[str], ...], guard: _Guard) -> None:
     """Split any node that holds both names of a user's never-merge pair: the second name gets its own."""
     for pair in pairs:
         first, second = sorted(pair)
-        for m in names:
-            if normalize(m.text) == second and any(
-                normalize(o.text) == first and keys[o] == keys[m] for o in names
-            ):
+        first_keys = {keys[o] for o in names if normalize(o.text) == first}
+
+        def keep_apart(m: Mention) -> None:
+            if normalize(m.text) == second and keys[m] in first_keys:
                 keys[m] = (keys[m][0], f"apart:{second}")
                 rules[m] = "never-merge"
+
+        guard.each("never-merge", names, keep_apart)
 
 
 _ACRONYM_STOPWORDS = {"of", "the", "and", "for", "on", "in", "de", "to"}
@@ -274,7 +328,8 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in normalize(text).split() if w not in _ACRONYM_STOPWORDS).upper()
 
 
-def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str]) -> None:
+def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
+                    guard: _Guard) -> None:
     """Re-key an acronym to the name it follows in parentheses ("Islamic State (ISIS)"), else to the
     one organisation in the corpus whose initials spell it ("UN" -> "United Nations")."""
     long_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -285,16 +340,18 @@ def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in names:
         by_doc[m.doc_id].append(m)
-    for m in names:
+
+    def learn_definition(m: Mention) -> None:
         letters = m.text.replace(".", "")
         if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
-            continue
+            return
         if "bracketed" not in m.roles or keys[m][1].startswith("user:"):
-            continue
+            return
         before = [n for n in by_doc[m.doc_id] if n is not m and 0 < m.start - n.end <= 3 and keys[n][0] in {"ORG", "GPE"}]
         if before and keys[m] != keys[before[-1]]:
             defined[keys[m]] = keys[before[-1]]
-    for m in names:
+
+    def join_long_form(m: Mention) -> None:
         letters = m.text.replace(".", "")
         if keys[m] in defined:
             keys[m] = defined[keys[m]]
@@ -306,9 +363,12 @@ def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], 
                 keys[m] = next(iter(candidates))
                 rules[m] = "acronym"
 
+    guard.each("acronym", names, learn_definition)
+    guard.each("acronym", names, join_long_form)
 
-def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer
-            ) -> dict[Mention, tuple[str, str]]:
+
+def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer,
+            guard: _Guard) -> dict[Mention, tuple[str, str]]:
     """Attach a role to the one entity of its document that fits it.
 
     "the Syrian government" is Syria; "the Syrian president" is the one person
@@ -328,15 +388,16 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
             titles_of[key] = {r.split(":")[1] for m in members for r in m.roles if r.startswith("title:")}
             docs[key] = {m.doc_id for m in members}
     found: dict[Mention, tuple[str, str]] = {}
-    for title in titles:
+
+    def attach(title: Mention) -> None:
         words = normalize(title.text).split()
         phrases = words + [" ".join(pair) for pair in zip(words, words[1:])]  # "north korean"
         countries = {c.code for w in phrases if (c := gazetteer.country(w))}
         if title.label == "GPE":
             if len(countries) == 1:
                 found[title] = ("GPE", f"country:{countries.pop()}")
-            continue
-        word = normalize(title.text).split()[-1]
+            return
+        word = words[-1] if words else ""
         here = [k for k in countries_of if title.doc_id in docs[k]]
         holders = {normalize(r.split(":", 1)[1]) for r in title.roles if r.startswith("holder:")}
         if holders:
@@ -349,6 +410,8 @@ def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]
             fitting = [k for k in here if word in titles_of[k]]
         if len(fitting) == 1:
             found[title] = fitting[0]
+
+    guard.each("title", titles, attach)
     return found
 
 
@@ -367,7 +430,7 @@ def _dominant(candidates: list[str], people: list[Mention], keys: dict[Mention, 
     return ranked[0] if spread[ranked[0]] >= 2 * spread[ranked[1]] else None
 
 
-def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention, Mention]:
+def _antecedents(pronouns: list[Mention], people: list[Mention], guard: _Guard) -> dict[Mention, Mention]:
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in people:
         by_doc[m.doc_id].append(m)
@@ -380,7 +443,8 @@ def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention
     for doc in by_doc:
         by_doc[doc].sort(key=lambda m: (m.start, m.end))
     firsts = {doc: [m.start for m in found] for doc, found in by_doc.items()}
-    for pronoun in pronouns:
+
+    def link(pronoun: Mention) -> None:
         starts = sentence_starts[pronoun.doc_id]
         here = starts.index(pronoun.sentence_start)
         earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
@@ -389,10 +453,12 @@ def _antecedents(pronouns: list[Mention], people: list[Mention]) -> dict[Mention
         before = [m for m in window if earliest <= m.sentence_start and m.end <= pronoun.start
                   and (pronoun.quoted or not m.quoted)]  # '"... Assad ...", he said': he is not Assad
         if not before:
-            continue
+            return
         nearest_sentence = max(m.sentence_start for m in before)
         pool = [m for m in before if m.sentence_start == nearest_sentence]
         found[pronoun] = max(pool, key=lambda m: (m.role == "subject" and m.sentence_start != pronoun.sentence_start, m.start))
+
+    guard.each("pronoun", pronouns, link)
     return found
 
 
@@ -402,16 +468,21 @@ def _label(kind: str, members: list[Mention]) -> str:
         return max(counts, key=lambda t: (len(person_key(t).split()), counts[t], len(t), t))
     if kind == "CONCEPT":
         best = max(counts, key=lambda t: (counts[t], -len(t), t))
-        words = best.split()
+        words = trim_symbols(best).split()  # an argument cut at a token may end in half a flag
         while len(words) > 1 and words[0].lower() in _CONCEPT_DETERMINERS:
             words.pop(0)
         return " ".join(words).strip("'\"“”‘’()[] ") or best
     return max(counts, key=lambda t: (counts[t], len(t), t))
 
 
+def _surface_form(m: Mention) -> str:
+    """How a mention is listed among its entity's aliases: a concept without symbols at its ends."""
+    return (trim_symbols(m.text) or m.text) if m.kind == "concept" else m.text
+
+
 def _entity(entity_id: str, label: str, kind: str, members: list[Mention], rules: dict[Mention, str]) -> Entity:
     members = sorted(set(members), key=lambda m: (m.doc_id, m.start, m.end))
-    aliases = Counter(m.text for m in members if m.kind != "pronoun")
+    aliases = Counter(_surface_form(m) for m in members if m.kind != "pronoun")
     merges = Counter(rules[m] for m in members)
     return Entity(
         id=entity_id,

@@ -37,3 +37,39 @@ def test_gexf_round_trips_with_node_and_edge_attributes(seed_output):
         "honor", "honor", 1.0, "us-russia-relations-2017.txt")
     assert "friendship award" in edge["evidence"]
     assert 0 < edge["confidence"] <= 1
+
+
+def test_gexf_and_graphml_make_every_string_valid_xml(tmp_path):
+    """A graph built through the API with control characters and lone surrogates still gives files that parse.
+
+    The readers clean input first; the exporters are the second line of defence.
+    """
+    from graphkit.export.gexf import write_gexf
+    from graphkit.export.graphml import write_graphml
+    from graphkit.graph import KnowledgeGraph
+    from graphkit.types import Argument, Document, Entity, Mention, Provenance, Relation, Triple
+
+    doc_id = "feed\x0b\ud800.jsonl#1"
+    text = "Putin\x1b honored Tillerson."
+    doc = Document(id=doc_id, text=text, title="Esc\x1bape")
+    putin = Mention(doc_id, 0, 6, "Putin\x1b", "PERSON")
+    tillerson = Mention(doc_id, 15, 24, "Tillerson", "PERSON")
+    entities = (
+        Entity("person/putin\x0b", "Putin\x1b", "PERSON", (putin,), (("Putin\x1b", 1), ("V\ud800", 1)), (("same-name", 1),)),
+        Entity("person/tillerson", "Tillerson", "PERSON", (tillerson,), (("Tillerson", 1),), (("same-name", 1),)),
+    )
+    provenance = Provenance(doc_id, text, 0, len(text), "clauses.v1")
+    triple = Triple(Argument("Putin\x1b", 0, 6, 0, 6), "honored\x07", (Argument("Tillerson", 15, 24, 15, 24),), 0.8,
+                    provenance, relation_lemma="honor\x07")
+    graph = KnowledgeGraph(documents=(doc,), entities=entities,
+                           relations=(Relation(triple, "person/putin\x0b", "person/tillerson"),))
+    write_gexf(graph, tmp_path / "graph.gexf")
+    write_graphml(graph, tmp_path / "graph.graphml")
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    schema.assertValid(etree.parse(str(tmp_path / "graph.gexf")))
+    for name in ("graph.gexf", "graph.graphml"):
+        read = nx.read_gexf(tmp_path / name) if name.endswith("gexf") else nx.read_graphml(tmp_path / name)
+        assert read.nodes["person/putin "]["label"] == "Putin "
+        assert read.nodes["person/putin "]["aliases"] == "V\ufffd"
+        (edge,) = [d for _, _, d in read.edges(data=True)]
+        assert edge["doc"] == "feed \ufffd.jsonl#1"

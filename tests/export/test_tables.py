@@ -63,6 +63,36 @@ def test_formula_cells_are_neutralised():
         "'=HYPERLINK(1)", "'+1", "'-2", "'@SUM(A1)", "Putin", 3]
 
 
+def test_formulas_after_leading_whitespace_are_neutralised():
+    cells = (" =1+1", "\t=1+1", "  +1", "\n@SUM(A1)", "\u00a0-2", "\r\n=cmd", " Putin", "")
+    assert [safe_cell(v) for v in cells] == [
+        "' =1+1", "'\t=1+1", "'  +1", "'\n@SUM(A1)", "'\u00a0-2", "'\r\n=cmd", " Putin", ""]
+
+
+def test_formula_behind_a_space_does_not_reach_the_tables_raw(tmp_path):
+    """Through the exporters, on a graph whose labels, aliases and mention texts start with a space and a formula."""
+    from graphkit.export.csv import write_entities, write_mentions
+    from graphkit.graph import KnowledgeGraph
+    from graphkit.types import Document, Entity, Mention
+
+    text = " =1+1 met Lavrov."
+    formula = Mention("d", 0, 5, " =1+1", "PERSON")
+    lavrov = Mention("d", 10, 16, "Lavrov", "PERSON")
+    graph = KnowledgeGraph(
+        documents=(Document(id="d", text=text),),
+        entities=(Entity("person/x", " =1+1", "PERSON", (formula,), ((" =1+1", 1), (" +2", 1))),
+                  Entity("person/lavrov", "Lavrov", "PERSON", (lavrov,), (("Lavrov", 1),))),
+        relations=(),
+    )
+    write_entities(graph, tmp_path / "entities.csv")
+    write_mentions(graph, tmp_path / "mentions.csv")
+    for name in ("entities.csv", "mentions.csv"):
+        for row in csv.reader((tmp_path / name).open(encoding="utf-8", newline="")):
+            assert not any(cell.lstrip().startswith(("=", "+", "-", "@")) for cell in row), (name, row)
+    rows = list(csv.DictReader((tmp_path / "entities.csv").open(encoding="utf-8", newline="")))
+    assert [(r["label"], r["aliases"]) for r in rows] == [("' =1+1", "' +2"), ("Lavrov", "")]
+
+
 def test_formula_in_a_document_does_not_reach_the_csv_raw(runner, tmp_path):
     from graphkit.cli import app
 
