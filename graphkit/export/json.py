@@ -1,18 +1,78 @@
-"""``graph.json``: networkx node-link JSON, keys sorted, for reading back with ``nx.node_link_graph``."""
+"""``graph.json``: networkx node-link JSON, keys sorted, for reading back with ``nx.node_link_graph``.
+
+The file is what ``json.dump(nx.node_link_data(kg.to_networkx(), edges="links"),
+indent=2, sort_keys=True)`` writes, byte for byte, but written node by node and
+link by link: the networkx graph and the node-link dictionaries would each hold
+the whole graph again, which for a large corpus is gigabytes. Every string
+passes through :func:`~graphkit.text.xml_safe` (a lone surrogate cannot be
+written as UTF-8).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-
-import networkx as nx
+from typing import TextIO
 
 from graphkit.graph import KnowledgeGraph
+from graphkit.text import xml_safe
+
+_ITEM_INDENT = " " * 4
 
 
 def write_json(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write the graph as node-link JSON (``edges="links"``, multigraph keys kept)."""
-    data = nx.node_link_data(graph.to_networkx(), edges="links")
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2, sort_keys=True)
-        handle.write("\n")
+    """Write the graph as node-link JSON (``edges="links"``, multigraph keys kept).
+
+    >>> import networkx as nx  # doctest: +SKIP
+    >>> nx.node_link_graph(json.load(open("graph.json")), edges="links")  # doctest: +SKIP
+    """
+    with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
+        out.write('{\n  "directed": true,\n  "graph": {},\n  "links": ')
+        _write_list(out, _links(graph))
+        out.write(',\n  "multigraph": true,\n  "nodes": ')
+        _write_list(out, _nodes(graph))
+        out.write("\n}\n")
+
+
+def _write_list(out: TextIO, items: Iterator[dict]) -> None:
+    """A JSON list of flat objects, indented as ``json.dump(indent=2)`` indents it at the second level."""
+    first = True
+    for item in items:
+        text = json.dumps(_safe(item), ensure_ascii=False, indent=2, sort_keys=True)
+        out.write(("[\n" if first else ",\n") + _ITEM_INDENT + text.replace("\n", "\n" + _ITEM_INDENT))
+        first = False
+    out.write("[]" if first else "\n  ]")
+
+
+def _safe(item: dict) -> dict:
+    return {key: xml_safe(value) if isinstance(value, str) else value for key, value in item.items()}
+
+
+def _nodes(graph: KnowledgeGraph) -> Iterator[dict]:
+    """The nodes in the order ``KnowledgeGraph.to_networkx`` adds them, with the same attributes."""
+    for entity in graph.nodes():
+        yield {
+            "id": entity.id,
+            "label": entity.label,
+            "type": entity.type,
+            "aliases": "|".join(entity.alias_names),
+            "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
+            "mentions": len(entity.mentions),
+            "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
+        }
+
+
+def _links(graph: KnowledgeGraph) -> Iterator[dict]:
+    """The edges in the order a ``MultiDiGraph`` built by ``to_networkx`` yields them.
+
+    That is: by source in node order, then by target in the order each target
+    was first linked from that source, then by key in insertion order.
+    """
+    by_source: dict[str, dict[str, list[dict]]] = {}
+    for edge in graph.edges():
+        by_source.setdefault(edge["source"], {}).setdefault(edge["target"], []).append(edge)
+    order = {entity.id: i for i, entity in enumerate(graph.nodes())}
+    for source in sorted(by_source, key=lambda node: order.get(node, len(order))):
+        for edges in by_source.pop(source).values():
+            yield from edges

@@ -14,21 +14,34 @@ What a SPARQL user finds:
 
 IRIs are derived from entity ids, relation names and statement offsets only,
 so they are the same on every run; no blank nodes are used.
+
+The files are written statement by statement rather than through an
+``rdflib.Graph``: rdflib's in-memory store takes about a kilobyte per triple and
+its serializers hold the whole graph again, which for a large corpus (millions
+of triples) is many gigabytes. Every IRI and string is still written by rdflib's
+own :meth:`~rdflib.term.Node.n3` (so the escaping is rdflib's), every string
+passes through :func:`~graphkit.text.xml_safe` first, and the output is
+deterministic: documents, relation predicates and entities sorted by IRI,
+statements in the graph's relation order (document, sentence, subject).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
-from rdflib.plugins.serializers.trig import TrigSerializer
 
 from graphkit.graph import KnowledgeGraph
 from graphkit.ids import slug
-from graphkit.types import Relation
+from graphkit.text import xml_safe
+from graphkit.types import Entity, Relation
 
 BASE = "https://graphkit.example/"
 GK = Namespace(BASE + "ns#")
@@ -45,21 +58,33 @@ TYPE_CLASSES = {
     "FAC": GK.Facility,
     "CONCEPT": GK.Concept,
 }
+# The prefixes declared in both files, used for every IRI whose local part is a plain name.
+PREFIXES = tuple(
+    (prefix, str(namespace)) for prefix, namespace in (
+        ("dcterms", DCTERMS), ("doc", DOCUMENT), ("gk", GK), ("rdf", RDF), ("rdfs", RDFS), ("rel", REL),
+        ("skos", SKOS), ("st", STATEMENT), ("xsd", XSD),
+    )
+)
+# A Turtle local name made of ASCII letters, digits, "_", "-", "." and %-escapes (not ending in ".").
+_PLAIN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?<!\.)")
+_INDENT = "    "
+
+Triples = Iterable[tuple[str, Iterable[tuple[str, str]]]]
 
 
 def entity_iri(entity_id: str) -> URIRef:
     """The IRI of an entity id such as ``person/trump``."""
-    return ENTITY[quote(entity_id, safe="/")]
+    return ENTITY[quote(xml_safe(entity_id), safe="/")]
 
 
 def document_iri(doc_id: str) -> URIRef:
     """The IRI of a source document."""
-    return DOCUMENT[quote(doc_id, safe="")]
+    return DOCUMENT[quote(xml_safe(doc_id), safe="")]
 
 
 def relation_iri(name: str) -> URIRef:
     """The predicate IRI of a relation name such as ``point to``."""
-    return REL[slug(name)]
+    return REL[slug(xml_safe(name))]
 
 
 def statement_iri(relation: Relation) -> URIRef:
@@ -73,105 +98,161 @@ def statement_iri(relation: Relation) -> URIRef:
             obj.start if obj else "", obj.end if obj else "",
         )
     )
-    return STATEMENT[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+    return STATEMENT[hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]]
 
 
-def _bind(graph: Graph) -> None:
-    for prefix, namespace in (("gk", GK), ("ent", ENTITY), ("rel", REL), ("st", STATEMENT), ("doc", DOCUMENT),
-                              ("skos", SKOS), ("dcterms", DCTERMS)):
-        graph.bind(prefix, namespace)
+@lru_cache(maxsize=1 << 12)
+def iri(node: URIRef) -> str:
+    """``node`` as Turtle: a prefixed name (``rel:honor``) when its local part allows, else ``<...>``.
+
+    >>> iri(REL["honor"]), iri(ENTITY["person/putin"])
+    ('rel:honor', '<https://graphkit.example/entity/person/putin>')
+    """
+    if node == RDF.type:
+        return "a"
+    for prefix, namespace in PREFIXES:
+        if node.startswith(namespace) and _PLAIN_LOCAL.fullmatch(node, len(namespace)):
+            return f"{prefix}:{node[len(namespace):]}"
+    return node.n3()
 
 
-def _describe(graph: KnowledgeGraph, out: Graph) -> None:
-    """Entities, relation predicates and documents: what every named graph shares."""
-    for entity in graph.nodes():
-        node = entity_iri(entity.id)
-        out.add((node, RDF.type, TYPE_CLASSES.get(entity.type, GK.Entity)))
-        out.add((node, RDFS.label, Literal(entity.label)))
-        out.add((node, GK.mentions, Literal(len(entity.mentions))))
-        for alias in entity.alias_names:
-            out.add((node, SKOS.altLabel, Literal(alias)))
-    for relation in graph.edge_relations():
-        predicate = relation_iri(relation.triple.relation_lemma)
-        out.add((predicate, RDF.type, RDF.Property))
-        out.add((predicate, RDFS.label, Literal(relation.triple.relation_lemma)))
-    for doc in graph.documents:
-        node = document_iri(doc.id)
-        out.add((node, RDF.type, GK.Document))
-        out.add((node, DCTERMS.identifier, Literal(doc.id)))
-        for predicate, value in ((DCTERMS.title, doc.title), (DCTERMS.date, doc.date),
-                                 (DCTERMS.creator, doc.author), (DCTERMS.source, doc.url)):
-            if value:
-                out.add((node, predicate, Literal(value)))
+def text(value: str) -> str:
+    """A string literal, escaped by rdflib, after :func:`~graphkit.text.xml_safe`.
+
+    >>> text('Lavrov said "no"')
+    '"Lavrov said \\\\"no\\\\""'
+    """
+    return Literal(xml_safe(value)).n3()
 
 
-def _statements(relations: list[Relation], out: Graph) -> None:
-    """Direct edges and one evidence-carrying statement node per relation."""
-    for relation in relations:
-        t = relation.triple
-        subject, obj = entity_iri(relation.subject_id), entity_iri(relation.object_id)
-        predicate = relation_iri(t.relation_lemma)
-        out.add((subject, predicate, obj))
-        node = statement_iri(relation)
-        p = t.provenance
-        for pred, value in (
-            (RDF.type, RDF.Statement),
-            (RDF.subject, subject),
-            (RDF.predicate, predicate),
-            (RDF.object, obj),
-            (GK.relationText, Literal(t.relation)),
-            (GK.document, document_iri(p.doc_id)),
-            (GK.sentence, Literal(p.sentence)),
-            (GK.start, Literal(p.sentence_start, datatype=XSD.integer)),
-            (GK.end, Literal(p.sentence_end, datatype=XSD.integer)),
-            (GK.extractor, Literal(p.extractor)),
-            (GK.confidence, Literal(f"{t.confidence:.3f}", datatype=XSD.decimal)),
-            (GK.negated, Literal(t.negated)),
-        ):
-            out.add((node, pred, value))
-        if relation.speaker:
-            out.add((node, GK.attributedTo, Literal(relation.speaker)))
-        if relation.speaker_id:
-            out.add((node, GK.speaker, entity_iri(relation.speaker_id)))
+@lru_cache(maxsize=1 << 16)
+def _entity(entity_id: str) -> str:
+    return iri(entity_iri(entity_id))
 
 
-def to_rdf(graph: KnowledgeGraph) -> Graph:
-    """The whole graph as one rdflib ``Graph``."""
-    out = Graph()
-    _bind(out)
-    _describe(graph, out)
-    _statements(graph.edge_relations(), out)
-    return out
+@lru_cache(maxsize=1 << 12)
+def _predicate(lemma: str) -> str:
+    return iri(relation_iri(lemma))
 
 
-def to_dataset(graph: KnowledgeGraph) -> Dataset:
-    """An rdflib ``Dataset``: shared descriptions in the default graph, each document's statements in its own graph."""
-    dataset = Dataset()
-    _bind(dataset)
-    _describe(graph, dataset.default_graph)
-    by_doc: dict[str, list[Relation]] = {}
-    for relation in graph.edge_relations():
-        by_doc.setdefault(relation.triple.provenance.doc_id, []).append(relation)
-    for doc_id in sorted(by_doc):
-        _statements(by_doc[doc_id], dataset.graph(document_iri(doc_id)))
-    return dataset
+@lru_cache(maxsize=1 << 12)
+def _document(doc_id: str) -> str:
+    return iri(document_iri(doc_id))
 
 
 def write_turtle(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph.ttl``."""
-    to_rdf(graph).serialize(destination=str(path), format="turtle", encoding="utf-8")
+    """Write ``graph.ttl``: every description, direct edge and statement in one graph."""
+    relations = graph.edge_relations()
+    with _open(path) as out:
+        _prefixes(out)
+        _write(out, "", _documents(graph))
+        _write(out, "", _predicates(relations))
+        _write(out, "", _entities(graph.nodes(), _direct_edges(relations)))
+        _write(out, "", _statements(relations))
 
 
 def write_trig(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph.trig`` with one named graph per source document.
+    """Write ``graph.trig``: descriptions in the default graph, each document's edges and statements in its own.
 
-    rdflib writes a dataset's graphs in the order its store yields them, which
-    varies between runs; the default graph is put first and the named graphs
-    sorted by IRI so the file is the same every time.
+    The default graph comes first, then the documents' graphs sorted by IRI.
     """
-    dataset = to_dataset(graph)
-    serializer = TrigSerializer(dataset)
-    default = dataset.default_graph.identifier
-    serializer.contexts.sort(key=lambda g: (g.identifier != default, str(g.identifier)))
-    with open(path, "wb") as handle:
-        serializer.serialize(handle, encoding="utf-8")
+    relations = graph.edge_relations()
+    with _open(path) as out:
+        _prefixes(out)
+        out.write("\n{")
+        _write(out, _INDENT, _documents(graph), _entities(graph.nodes(), {}), _predicates(relations))
+        out.write("}\n")
+        by_doc: dict[str, list[Relation]] = {}
+        for relation in relations:
+            by_doc.setdefault(relation.triple.provenance.doc_id, []).append(relation)
+        for name, doc_id in sorted((_document(doc_id), doc_id) for doc_id in by_doc):
+            members = by_doc.pop(doc_id)
+            out.write(f"\n{name} {{")
+            _write(out, _INDENT, _entities([], _direct_edges(members)), _statements(members))
+            out.write("}\n")
+
+
+def _open(path: str | Path) -> TextIO:
+    return open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+
+
+def _prefixes(out: TextIO) -> None:
+    for prefix, namespace in PREFIXES:
+        out.write(f"@prefix {prefix}: {URIRef(namespace).n3()} .\n")
+
+
+def _write(out: TextIO, indent: str, *blocks: Triples) -> None:
+    """Write each (subject, [(predicate, object), ...]) as one Turtle block, on a new line after a blank one."""
+    continued = f" ;\n{indent}{_INDENT}"
+    for subject, pairs in (block for group in blocks for block in group):
+        body = continued.join(f"{predicate} {obj}" for predicate, obj in pairs)
+        out.write(f"\n{indent}{subject} {body} .\n")
+
+
+def _documents(graph: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    for name, doc in sorted(((_document(doc.id), doc) for doc in graph.documents), key=lambda pair: pair[0]):
+        pairs = [("a", iri(GK.Document)), (iri(DCTERMS.identifier), text(doc.id))]
+        for predicate, value in ((DCTERMS.title, doc.title), (DCTERMS.date, doc.date),
+                                 (DCTERMS.creator, doc.author), (DCTERMS.source, doc.url)):
+            if value:
+                pairs.append((iri(predicate), text(value)))
+        yield name, pairs
+
+
+def _predicates(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    labels: dict[str, set[str]] = {}
+    for lemma in {relation.triple.relation_lemma for relation in relations}:
+        labels.setdefault(_predicate(lemma), set()).add(text(lemma))
+    for name in sorted(labels):
+        yield name, [("a", iri(RDF.Property)), *((iri(RDFS.label), label) for label in sorted(labels[name]))]
+
+
+def _direct_edges(relations: list[Relation]) -> dict[str, list[tuple[str, str]]]:
+    """Subject IRI -> its (predicate, object) edges, each once, sorted."""
+    keys = {(r.subject_id, r.triple.relation_lemma, r.object_id) for r in relations}
+    edges = {(_entity(subject), _predicate(lemma), _entity(obj)) for subject, lemma, obj in keys}
+    by_subject: dict[str, list[tuple[str, str]]] = {}
+    for subject, predicate, obj in sorted(edges):
+        by_subject.setdefault(subject, []).append((predicate, obj))
+    return by_subject
+
+
+def _entities(nodes: list[Entity], edges: dict[str, list[tuple[str, str]]]
+              ) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Each entity's description and direct edges; subjects with edges but no description last."""
+    described = {_entity(entity.id): entity for entity in nodes}
+    for name in sorted(described.keys() | edges.keys()):
+        pairs = []
+        entity = described.get(name)
+        if entity is not None:
+            pairs.append(("a", iri(TYPE_CLASSES.get(entity.type, GK.Entity))))
+            pairs.append((iri(RDFS.label), text(entity.label)))
+            pairs.extend((iri(SKOS.altLabel), text(alias)) for alias in entity.alias_names)
+            pairs.append((iri(GK.mentions), str(len(entity.mentions))))
+        pairs.extend(edges.get(name, ()))
+        yield name, pairs
+
+
+def _statements(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """One evidence-carrying statement node per relation."""
+    for relation in relations:
+        t, p = relation.triple, relation.triple.provenance
+        pairs = [
+            ("a", iri(RDF.Statement)),
+            (iri(RDF.subject), _entity(relation.subject_id)),
+            (iri(RDF.predicate), _predicate(t.relation_lemma)),
+            (iri(RDF.object), _entity(relation.object_id)),
+            (iri(GK.relationText), text(t.relation)),
+            (iri(GK.document), _document(p.doc_id)),
+            (iri(GK.sentence), text(p.sentence)),
+            (iri(GK.start), str(p.sentence_start)),
+            (iri(GK.end), str(p.sentence_end)),
+            (iri(GK.extractor), text(p.extractor)),
+            (iri(GK.confidence), f"{t.confidence:.3f}"),
+            (iri(GK.negated), "true" if t.negated else "false"),
+        ]
+        if relation.speaker:
+            pairs.append((iri(GK.attributedTo), text(relation.speaker)))
+        if relation.speaker_id:
+            pairs.append((iri(GK.speaker), _entity(relation.speaker_id)))
+        yield iri(statement_iri(relation)), pairs
