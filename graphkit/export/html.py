@@ -6,6 +6,14 @@ network off. Nodes are coloured by type and sized by mentions; hovering shows
 aliases and evidence; relations are labelled arrows, dashed when negated; a
 checkbox hides or shows the concept nodes, leaving the actors; pyvis's search
 menu (tom-select, inlined) highlights a node's neighbourhood.
+
+Names and sentences are untrusted text, and the page shows them as text only.
+The data is embedded as JSON with ``<``, ``>``, ``&`` and ``'`` escaped (pyvis's
+``tojson``), so nothing in it can close the ``<script>``. Tooltips never go
+through pyvis as ``title`` strings: a ``title`` containing "href" switches
+pyvis to a template that writes titles into ``innerHTML``. They travel as
+``tooltip``, and just before the network is created each becomes a ``<div>``
+filled with ``textContent``, which vis-network shows as it is.
 """
 
 from __future__ import annotations
@@ -43,6 +51,17 @@ document.getElementById("show-concepts").addEventListener("change", function (ev
   nodes.update(concepts.map(function (node) { return {id: node.id, hidden: !event.target.checked}; }));
 });
 </script>"""
+_NETWORK_CREATED = "network = new vis.Network(container, data, options);"
+_TEXT_TOOLTIPS = """[nodes, edges].forEach(function (items) {
+                    items.update(items.get().map(function (item) {
+                      var box = document.createElement("div");
+                      box.style.whiteSpace = "pre-wrap";
+                      box.style.maxWidth = "40em";
+                      box.textContent = item.tooltip;
+                      return {id: item.id, title: box};
+                    }));
+                  });
+                  """
 
 
 def _legend(types: list[str]) -> str:
@@ -68,7 +87,7 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
         net.add_node(
             node_id,
             label=data["label"],
-            title="\n".join(tooltip),
+            tooltip="\n".join(tooltip),
             color=TYPE_COLOURS.get(data["type"], "#999999"),
             size=(8 if concept else 14) + 6 * math.log1p(data["mentions"]),
             shape="dot",
@@ -85,7 +104,7 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
             source,
             target,
             label=data["relation"],
-            title="\n".join(tooltip),
+            tooltip="\n".join(tooltip),
             width=1 + math.log1p(data["weight"]),
             dashes=bool(data["negated"]),
             arrows="to",
@@ -100,6 +119,10 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
     header = f"<title>{html.escape(title)}</title>"
     page = page.replace("<head>", "<head>\n        " + header, 1)
     page = page.replace("<body>", "<body>\n" + _legend(types), 1)
+    data_and_code, created, handlers = page.rpartition(_NETWORK_CREATED)  # the last: a name may hold the same words
+    if not created:
+        raise RuntimeError(f"pyvis's page no longer creates the network with {_NETWORK_CREATED!r}")
+    page = data_and_code + _TEXT_TOOLTIPS + created + handlers
     if "CONCEPT" in types:
         page = page.replace("</body>", _CONCEPT_TOGGLE + "\n</body>", 1)
     return page
