@@ -123,6 +123,7 @@ def build(
     gazetteer = load_gazetteer()
     first = resolve(mentions, gazetteer, aliases)
     mentions.extend(repeated_names(first.entities, documents, mentions, sentence_starts, gazetteer))
+    del first, sentence_starts  # memory: a resolution holds an entry per mention; free each once it is used
     actors = resolve(mentions, gazetteer, aliases)
     index = actors.index()
     texts = {doc.id: doc.text for doc in documents}
@@ -138,6 +139,7 @@ def build(
         and is_concept(arg.text)
     ]
     resolution = actors.combine(resolve(concepts))
+    del actors, roles, concepts, mentions, texts, index  # memory: only the combined resolution is used below
     index = resolution.index()
 
     labels = {entity.id: entity.label for entity in resolution.entities}
@@ -155,6 +157,7 @@ def build(
                 speaker=labels[speaker_id] if speaker_id else (said_by.text if said_by else ""),
             )
         )
+    del index, triples, labels  # memory: the relations are all that is left to keep
     relations.sort(key=_relation_order)  # the same order whatever order the inputs were given in
     kg = KnowledgeGraph(
         documents=tuple(sorted(documents, key=lambda d: d.id)),
