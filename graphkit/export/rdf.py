@@ -69,7 +69,7 @@ PREFIXES = tuple(
 _PLAIN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?<!\.)")
 _INDENT = "    "
 
-Triples = Iterable[tuple[str, Iterable[tuple[str, str]]]]
+_Blocks = Iterable[tuple[str, Iterable[tuple[str, str]]]]
 
 
 def entity_iri(entity_id: str) -> URIRef:
@@ -116,10 +116,10 @@ def iri(node: URIRef) -> str:
     return node.n3()
 
 
-def text(value: str) -> str:
+def string_literal(value: str) -> str:
     """A string literal, escaped by rdflib, after :func:`~graphkit.text.xml_safe`.
 
-    >>> text('Lavrov said "no"')
+    >>> string_literal('Lavrov said "no"')
     '"Lavrov said \\\\"no\\\\""'
     """
     return Literal(xml_safe(value)).n3()
@@ -181,7 +181,7 @@ def _prefixes(out: TextIO) -> None:
         out.write(f"@prefix {prefix}: {URIRef(namespace).n3()} .\n")
 
 
-def _write(out: TextIO, indent: str, *blocks: Triples) -> None:
+def _write(out: TextIO, indent: str, *blocks: _Blocks) -> None:
     """Write each (subject, [(predicate, object), ...]) as one Turtle block, on a new line after a blank one."""
     continued = f" ;\n{indent}{_INDENT}"
     for subject, pairs in (block for group in blocks for block in group):
@@ -191,18 +191,18 @@ def _write(out: TextIO, indent: str, *blocks: Triples) -> None:
 
 def _documents(graph: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     for name, doc in sorted(((_document(doc.id), doc) for doc in graph.documents), key=lambda pair: pair[0]):
-        pairs = [("a", iri(GK.Document)), (iri(DCTERMS.identifier), text(doc.id))]
+        pairs = [("a", iri(GK.Document)), (iri(DCTERMS.identifier), string_literal(doc.id))]
         for predicate, value in ((DCTERMS.title, doc.title), (DCTERMS.date, doc.date),
                                  (DCTERMS.creator, doc.author), (DCTERMS.source, doc.url)):
             if value:
-                pairs.append((iri(predicate), text(value)))
+                pairs.append((iri(predicate), string_literal(value)))
         yield name, pairs
 
 
 def _predicates(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     labels: dict[str, set[str]] = {}
     for lemma in {relation.triple.relation_lemma for relation in relations}:
-        labels.setdefault(_predicate(lemma), set()).add(text(lemma))
+        labels.setdefault(_predicate(lemma), set()).add(string_literal(lemma))
     for name in sorted(labels):
         yield name, [("a", iri(RDF.Property)), *((iri(RDFS.label), label) for label in sorted(labels[name]))]
 
@@ -226,8 +226,8 @@ def _entities(nodes: list[Entity], edges: dict[str, list[tuple[str, str]]]
         entity = described.get(name)
         if entity is not None:
             pairs.append(("a", iri(TYPE_CLASSES.get(entity.type, GK.Entity))))
-            pairs.append((iri(RDFS.label), text(entity.label)))
-            pairs.extend((iri(SKOS.altLabel), text(alias)) for alias in entity.alias_names)
+            pairs.append((iri(RDFS.label), string_literal(entity.label)))
+            pairs.extend((iri(SKOS.altLabel), string_literal(alias)) for alias in entity.alias_names)
             pairs.append((iri(GK.mentions), str(len(entity.mentions))))
         pairs.extend(edges.get(name, ()))
         yield name, pairs
@@ -242,17 +242,17 @@ def _statements(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str
             (iri(RDF.subject), _entity(relation.subject_id)),
             (iri(RDF.predicate), _predicate(t.relation_lemma)),
             (iri(RDF.object), _entity(relation.object_id)),
-            (iri(GK.relationText), text(t.relation)),
+            (iri(GK.relationText), string_literal(t.relation)),
             (iri(GK.document), _document(p.doc_id)),
-            (iri(GK.sentence), text(p.sentence)),
+            (iri(GK.sentence), string_literal(p.sentence)),
             (iri(GK.start), str(p.sentence_start)),
             (iri(GK.end), str(p.sentence_end)),
-            (iri(GK.extractor), text(p.extractor)),
+            (iri(GK.extractor), string_literal(p.extractor)),
             (iri(GK.confidence), f"{t.confidence:.3f}"),
             (iri(GK.negated), "true" if t.negated else "false"),
         ]
         if relation.speaker:
-            pairs.append((iri(GK.attributedTo), text(relation.speaker)))
+            pairs.append((iri(GK.attributedTo), string_literal(relation.speaker)))
         if relation.speaker_id:
             pairs.append((iri(GK.speaker), _entity(relation.speaker_id)))
         yield iri(statement_iri(relation)), pairs
