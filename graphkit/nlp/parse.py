@@ -27,6 +27,7 @@ import ctypes
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -77,13 +78,13 @@ def paragraphs(document: Document, max_chars: int = MAX_PIECE_CHARS) -> Iterator
     >>> list(paragraphs(Document("d", "Putin spoke.\\n\\nLavrov\\nlistened.")))
     [(0, 'Putin spoke.'), (14, 'Lavrov listened.')]
     """
-    body_offset = document.body_start
-    body = document.body
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(body), None]:
-        end = match.start() if match else len(body)
-        for start, piece in _pieces(body, position, end, max_chars):
-            yield body_offset + start, _unwrap(piece)
+    text = document.text  # searched in place: a copy of the body would double a large document
+    body_end = len(text) if document.body_end < 0 else document.body_end
+    position = document.body_start
+    for match in chain(_PARAGRAPH_BREAK.finditer(text, position, body_end), [None]):
+        end = match.start() if match else body_end
+        for start, piece in _pieces(text, position, end, max_chars):
+            yield start, _unwrap(piece)
         if match:
             position = match.end()
 
