@@ -113,11 +113,14 @@ def _statements(relations, out: Graph, literal=Literal) -> None:
         out.add((subject, predicate, obj))
         node = statement_iri(relation)
         for pred, value in (
-            (vocab.RDF.type, vocab.RDF.Statement), (vocab.RDF.subject, subject), (vocab.RDF.predicate, predicate), (vocab.RDF.object, obj),
+            (vocab.RDF.type, vocab.RDF.Statement), (vocab.RDF.subject, subject),
+            (vocab.RDF.predicate, predicate), (vocab.RDF.object, obj),
             (GK.relationText, literal(t.relation)), (GK.document, document_iri(p.doc_id)),
-            (GK.sentence, literal(p.sentence)), (GK.start, literal(p.sentence_start, datatype=vocab.XSD.integer)),
+            (GK.sentence, literal(p.sentence)),
+            (GK.start, literal(p.sentence_start, datatype=vocab.XSD.integer)),
             (GK.end, literal(p.sentence_end, datatype=vocab.XSD.integer)), (GK.extractor, literal(p.extractor)),
-            (GK.confidence, literal(f"{t.confidence:.3f}", datatype=vocab.XSD.decimal)), (GK.negated, literal(t.negated)),
+            (GK.confidence, literal(f"{t.confidence:.3f}", datatype=vocab.XSD.decimal)),
+            (GK.negated, literal(t.negated)),
         ):
             out.add((node, pred, value))
         if relation.speaker:
@@ -182,7 +185,8 @@ def test_rdf_files_are_byte_identical_across_writes(seed_graph, tmp_path):
 
 HOSTILE = [
     'say "no"', "back\\slash", "two\nlines", "ends in a quote\"", 'triple """ quotes', "ends\n\"\"",
-    "cr\r\nlf", "tab\there", "control\x0bchar\x1b", "lone \ud800 surrogate", "北京 🇫🇷 e\u0301", "\\u0041 not an escape",
+    "cr\r\nlf", "tab\there", "control\x0bchar\x1b", "lone \ud800 surrogate", "北京 🇫🇷 e\u0301",
+    "\\u0041 not an escape",
     "'single' and ''two''", "\n", " ", "x\\", "<tag> {braces} | ^caret `tick`",
 ]
 
