@@ -446,7 +446,7 @@ def _antecedents(pronouns: list[Mention], people: list[Mention], guard: _Guard) 
 
     def link(pronoun: Mention) -> None:
         starts = sentence_starts[pronoun.doc_id]
-        here = starts.index(pronoun.sentence_start)
+        here = bisect_left(starts, pronoun.sentence_start)  # starts is sorted and holds it
         earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
         candidates = by_doc[pronoun.doc_id]
         window = candidates[bisect_left(firsts.get(pronoun.doc_id, []), earliest) : bisect_right(firsts.get(pronoun.doc_id, []), pronoun.start)]
