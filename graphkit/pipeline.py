@@ -25,6 +25,7 @@ from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.mentions import find_alias_mentions, find_mentions, prefer
 from graphkit.resolve.propagate import repeated_names
 from graphkit.resolve.resolver import MentionIndex, is_concept, resolve
+from graphkit.text import grapheme_span
 from graphkit.types import Argument, Document, Mention, Relation, Triple
 
 
@@ -197,11 +198,12 @@ def _concept_mention(triple: Triple, arg: Argument, text: str) -> Mention:
     pre-modifiers agree, not when whole clauses happen to repeat.
     """
     end = arg.head_end if arg.start <= arg.head_start < arg.head_end <= arg.end else arg.end
+    start, end = grapheme_span(text, arg.start, end)  # a token may end inside a flag emoji
     return Mention(
         doc_id=triple.provenance.doc_id,
-        start=arg.start,
+        start=start,
         end=end,
-        text=text[arg.start : end].replace("\r", " ").replace("\n", " "),
+        text=text[start:end].replace("\r", " ").replace("\n", " "),
         label="CONCEPT",
         kind="concept",
         role="other",
