@@ -23,16 +23,13 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from graphkit.extract.nominal import nominal_relations
-from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, entity_tokens, join_tokens
+from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens
+from graphkit.lexicon import RELATIVE_PRONOUNS, REPORTING_VERBS
+from graphkit.nlp.tokens import entity_tokens
 from graphkit.types import Argument, Provenance, Triple
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "acomp", "obj"}
-SPEECH_LEMMAS = {
-    "say", "tell", "add", "claim", "state", "insist", "maintain", "warn", "argue", "announce",
-    "declare", "assert", "report", "write", "note", "explain", "stress", "deny", "suggest", "believe",
-    "think", "reply", "respond", "confirm", "allege", "acknowledge", "admit", "predict",
-}
 LIGHT_VERBS = {"take", "make", "give", "have", "pay", "hold", "launch", "reach", "strike", "sign", "impose",
                "wage", "put", "raise", "express", "lodge", "file", "issue", "offer", "provide"}
 CONFIDENCE_WEIGHTS = {
@@ -45,7 +42,6 @@ CONFIDENCE_WEIGHTS = {
 }
 DENIAL_LEMMAS = {"reject", "deny", "dismiss", "refute", "dispute", "disprove"}
 NEGATIONS = {"not", "n't", "never", "no"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +123,7 @@ class ClauseExtractor:
             relation_tokens.append(prep)
             objects = conjuncts(pobj)
         following = [pair for pair in preps if pair[0].i > last.i]
-        if not objects and ccomp is not None and (last.lemma_ in SPEECH_LEMMAS or not following):
+        if not objects and ccomp is not None and (last.lemma_ in REPORTING_VERBS or not following):
             objects = [ccomp]
         if not objects and following:
             prep, pobj = following[0]
@@ -349,7 +345,7 @@ def _speakers(sent: Span) -> dict[int, Token]:
         if subject is None:
             continue
         for child in token.children:
-            if child.dep_ in {"ccomp", "parataxis"} and (token.lemma_ in SPEECH_LEMMAS or _quoted_after_colon(token, child)):
+            if child.dep_ in {"ccomp", "parataxis"} and (token.lemma_ in REPORTING_VERBS or _quoted_after_colon(token, child)):
                 found[child.i] = subject
     return found
 

@@ -15,16 +15,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.tokens import arg_tokens, argument, entity_tokens, join_tokens
-from graphkit.resolve.gazetteer import PERSON_TITLES
+from graphkit.extract.tokens import arg_tokens, argument, join_tokens
+from graphkit.lexicon import ACTOR_TYPES, PERSON_TITLES, POSSESSIVE_DETERMINERS
+from graphkit.nlp.tokens import entity_tokens
 from graphkit.types import Argument
 
 APPOSITION_CONFIDENCE = 0.6
 POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
-_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _DESCRIPTIVE = {"compound", "amod", "nmod"}
-_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your", "whose"}
 
 
 def nominal_relations(sent: Span, offset: int) -> Iterator[tuple[Argument, str, Argument, float]]:
@@ -32,9 +31,9 @@ def nominal_relations(sent: Span, offset: int) -> Iterator[tuple[Argument, str, 
     for token in sent:
         if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"}:
             yield from _apposition(token.head, token, offset)
-        elif token.dep_ == "poss" and token.lower_ not in _PRONOUNS and token.head.pos_ == "NOUN":
+        elif token.dep_ == "poss" and token.lower_ not in POSSESSIVE_DETERMINERS and token.head.pos_ == "NOUN":
             yield from _possessive(token, token.head, offset)
-        elif token.ent_type_ in _NAMED and token.ent_iob_ == "B":
+        elif token.ent_type_ in ACTOR_TYPES and token.ent_iob_ == "B":
             yield from _descriptor(token, offset)
 
 
@@ -50,7 +49,7 @@ def _apposition(head: Token, appos: Token, offset: int):
     subject = argument(arg_tokens(head), head, offset)
     described = arg_tokens(appos)
     yield subject, "is", argument(described, appos, offset), APPOSITION_CONFIDENCE
-    owner = next((c for c in appos.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
+    owner = next((c for c in appos.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_DETERMINERS), None)
     if owner is not None:
         owner_tokens = arg_tokens(owner)
         role = [t for t in _without(described, owner_tokens) if t.tag_ != "POS" and t.dep_ != "det"]

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from graphkit.nlp.tokens import entity_tokens
 from graphkit.types import Argument
 
 ARG_EXCLUDED_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"}
@@ -38,18 +39,6 @@ def arg_tokens(head: Token) -> list[Token]:
         if token.ent_type_:
             tokens.update(entity_tokens(token))
     return trim(sorted(tokens, key=lambda t: t.i), head)
-
-
-def entity_tokens(token: Token) -> list[Token]:
-    """The tokens of the named entity ``token`` belongs to."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return list(doc[start:end])
 
 
 def clause_tokens(verb: Token) -> list[Token]:

@@ -20,13 +20,9 @@ from importlib.resources import files
 
 import pycountry
 
+from graphkit.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_TITLES
 from graphkit.resolve.names import normalize
 
-PERSON_TITLES = frozenset({
-    "president", "minister", "premier", "chancellor", "king", "queen", "prince", "ambassador", "envoy",
-    "secretary", "senator", "governor", "spokesman", "spokeswoman", "leader", "commander", "mayor",
-    "emir", "sultan", "monarch", "dictator", "pope",
-})
 _DICTIONARIES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 _INLINE_COUNTRY = re.compile(r"\[([A-Z]{3})\]")
 _ROLE = re.compile(r"^\[([A-Z]{3}[A-Z]*)")  # a CAMEO code: country (3 letters), then role ("RUSGOV")
@@ -203,8 +199,8 @@ def name_gender(name: str) -> str:
     words = normalize(name).split()
     if not words:
         return ""
-    if words[0] in {"mr", "sir", "king", "prince", "lord"}:
+    if words[0] in MALE_HONORIFICS:
         return "M"
-    if words[0] in {"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "lady", "dame"}:
+    if words[0] in FEMALE_HONORIFICS:
         return "F"
     return _first_names().get(words[0], "") if len(words) > 1 else ""

@@ -14,21 +14,24 @@ from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.tokens import entity_tokens
+from graphkit.lexicon import (
+    ACTOR_TYPES,
+    ARTICLES,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    REPORTING_VERBS,
+    STAFF_NOUNS,
+)
 from graphkit.nlp.parse import ParsedParagraph
+from graphkit.nlp.tokens import entity_tokens
 from graphkit.resolve.aliases import UserAliases
-from graphkit.resolve.gazetteer import PERSON_TITLES, load_gazetteer
+from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.names import normalize
 from graphkit.text import grapheme_span, is_grapheme_boundary
 from graphkit.types import Mention
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-GROUP_PRONOUNS = {"its", "itself"}  # and "it" as a subject that refers (see _referring_it)
 _NOT_IN_NAMES = {"ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "PART", "VERB", "AUX", "PRON"}
-REPORTING_VERBS = {"say", "tell", "add", "claim", "state", "report", "note", "insist", "explain", "confirm"}
-STAFF_NOUNS = {"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
-               "lawyer", "attorney", "assistant", "secretary", "office"}
 _EXPLETIVE_VERBS = {"be", "seem", "appear", "take", "remain"}
 RELATIONAL_NOUNS = {"tie", "relation", "relationship", "talk", "dialogue", "contact", "cooperation", "deal",
                     "agreement", "treaty", "war", "clash", "tension", "negotiation", "alliance", "partnership", "trade"}
@@ -62,7 +65,7 @@ def _trimmed(span: Span) -> Span | None:
     """
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].pos_ in _NOT_IN_NAMES
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].pos_ in _NOT_IN_NAMES
                            or not _has_alnum(doc[start])):
         start += 1  # "Later Tillerson": NER took a sentence-initial adverb into the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or not _has_alnum(doc[end - 1])):
@@ -96,7 +99,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         ))
 
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_TYPES:
             continue
         span = _trimmed(ent)
         if span is None or not any(c.isalpha() for c in span.text):

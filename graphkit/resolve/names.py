@@ -14,13 +14,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from graphkit.lexicon import NAME_HONORIFICS, NAME_PARTICLES
+
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le", "la"}
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "secretary", "general", "prime",
-              "foreign", "senator", "gov", "governor", "king", "queen", "prince", "sheikh", "chancellor",
-              "premier", "ambassador", "envoy", "leader", "vice", "deputy", "state"}
 
 
 def surface(text: str) -> str:
@@ -48,6 +46,6 @@ def person_key(text: str) -> str:
     words: a person key is never empty.
     """
     words = [w for w in normalize(text).split() if w not in NAME_PARTICLES and len(w) > 1]  # "Donald J. Trump"
-    while len(words) > 1 and words[0] in HONORIFICS:
+    while len(words) > 1 and words[0] in NAME_HONORIFICS:
         words.pop(0)
     return " ".join(words) or normalize(text)

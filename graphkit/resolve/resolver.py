@@ -48,20 +48,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graphkit.ids import disambiguate, slug
+from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer, name_gender
 from graphkit.resolve.names import normalize, person_key
 from graphkit.text import trim_symbols, xml_safe
 from graphkit.types import Entity, Mention
 
-TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 PRONOUN_WINDOW_SENTENCES = 2
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-_PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which",
-                  "what", "one", "ones", "there", "here"}
-_CONCEPT_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                        "our", "my", "your", "some", "any", "every"}
 
 
 logger = logging.getLogger("graphkit.resolve")
@@ -97,13 +91,13 @@ class _Guard:
 def is_concept(text: str) -> bool:
     """Whether an argument can be a concept node: some word that is not a pronoun or determiner alone."""
     key = concept_key(text)
-    return any(c.isalpha() for c in key) and key not in _CONCEPT_DETERMINERS | _PRONOUN_WORDS
+    return any(c.isalpha() for c in key) and key not in CONCEPT_DETERMINERS | REFERRING_WORDS
 
 
 def concept_key(text: str) -> str:
     """Normalised words of a concept, without leading determiners: "the chemical attack" -> "chemical attack"."""
     words = normalize(text).split()
-    while len(words) > 1 and words[0] in _CONCEPT_DETERMINERS:
+    while len(words) > 1 and words[0] in CONCEPT_DETERMINERS:
         words.pop(0)
     return " ".join(words)
 
@@ -469,7 +463,7 @@ def _label(kind: str, members: list[Mention]) -> str:
     if kind == "CONCEPT":
         best = max(counts, key=lambda t: (counts[t], -len(t), t))
         words = trim_symbols(best).split()  # an argument cut at a token may end in half a flag
-        while len(words) > 1 and words[0].lower() in _CONCEPT_DETERMINERS:
+        while len(words) > 1 and words[0].lower() in CONCEPT_DETERMINERS:
             words.pop(0)
         return " ".join(words).strip("'\"“”‘’()[] ") or best
     return max(counts, key=lambda t: (counts[t], len(t), t))

@@ -1,0 +1,70 @@
+"""The word lists graphkit's stages share, kept in one place.
+
+Extraction (:mod:`graphkit.extract`), mention finding and resolution
+(:mod:`graphkit.resolve`) read the same English words: which entity types are
+actors, which pronouns refer to whom, which verbs report speech, which words
+are titles. Each list lives here once, so the stages cannot disagree.
+
+>>> "say" in REPORTING_VERBS and "he" in MALE_PRONOUNS
+True
+"""
+
+from __future__ import annotations
+
+ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+"""spaCy entity types that can be actors, in the order a user is told them (``--aliases`` types)."""
+
+TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+"""The type a name gets when its votes tie: a person before a state before an organisation."""
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+GROUP_PRONOUNS = frozenset({"its", "itself"})
+"""Pronouns of a state or organisation ("it" as a subject that refers is found by its parse)."""
+
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
+"""Owners that name no actor by themselves: "his trip" is no relation between actors."""
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+REFERRING_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who",
+                             "which", "what", "one", "ones", "there", "here"})
+"""Words that only point at something else: never a concept node on their own."""
+
+ARTICLES = frozenset({"the", "a", "an"})
+CONCEPT_DETERMINERS = ARTICLES | frozenset({"this", "that", "these", "those", "its", "his", "her", "their", "our",
+                                            "my", "your", "some", "any", "every"})
+"""Words dropped from the front of a concept: "the chemical attack" is the concept "chemical attack"."""
+
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "claim", "state", "insist", "maintain", "warn", "argue", "announce",
+    "declare", "assert", "report", "write", "note", "explain", "stress", "deny", "suggest", "believe",
+    "think", "reply", "respond", "confirm", "allege", "acknowledge", "admit", "predict",
+})
+"""Lemmas of verbs that report speech or thought: their clausal object is what the subject said."""
+
+STAFF_NOUNS = frozenset({"aide", "adviser", "advisor", "official", "spokesman", "spokeswoman", "spokesperson",
+                         "staff", "lawyer", "attorney", "assistant", "secretary", "office"})
+"""People who speak for a principal: "Trump's aides said the President ..." is about Trump."""
+
+PERSON_TITLES = frozenset({
+    "president", "minister", "premier", "chancellor", "king", "queen", "prince", "ambassador", "envoy",
+    "secretary", "senator", "governor", "spokesman", "spokeswoman", "leader", "commander", "mayor",
+    "emir", "sultan", "monarch", "dictator", "pope",
+})
+"""Lower-case nouns that name one person's office ("the president"), not a body ("the army")."""
+
+NAME_HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "dr", "sir", "president", "minister", "secretary", "general", "prime", "foreign", "senator",
+    "gov", "governor", "king", "queen", "prince", "sheikh", "chancellor", "premier", "ambassador", "envoy", "leader",
+    "vice", "deputy", "state",
+})
+"""Words in front of a person's name that are not part of it ("Mr Putin", "Foreign Minister Lavrov")."""
+
+MALE_HONORIFICS = frozenset({"mr", "sir", "king", "prince", "lord"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "lady", "dame"})
+
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le",
+                            "la"})
+"""Lower-case words inside names that do not tell two people apart ("Bashar al-Assad", "Bashar Assad")."""
