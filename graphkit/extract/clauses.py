@@ -17,12 +17,12 @@ coordinated subjects and objects:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.nominal import nominal_relations
+from graphkit.extract.nominal import NOMINAL_EXTRACTOR, nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens
 from graphkit.lexicon import RELATIVE_PRONOUNS, REPORTING_VERBS
 from graphkit.nlp.tokens import entity_tokens
@@ -83,10 +83,11 @@ class ClauseExtractor:
             for triple in self._from_clause(clause, provenance, offset, _attribution(clause.verb, speakers),
                                             clause.verb.i in denied)
         ]
+        nominal = replace(provenance, extractor=NOMINAL_EXTRACTOR)  # provenance says which rules made the edge
         for subject, relation, obj, confidence in nominal_relations(sent, offset):
             lemma = " ".join(["be", *relation.lower().split()[1:]]) if relation.startswith("is") else relation.lower()
             triples.append(Triple(subject=subject, relation=relation, args=(obj,), confidence=confidence,
-                                  provenance=provenance, relation_lemma=lemma))
+                                  provenance=nominal, relation_lemma=lemma))
         for triple in triples:
             key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
             if not all(any(c.isalnum() for c in part) for part in (key[0], *key[2])):

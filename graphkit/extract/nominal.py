@@ -7,6 +7,9 @@
 * a description before a name: "President Trump" -> (Trump; is; President), "German
   Chancellor Angela Merkel" -> (Angela Merkel; is; German Chancellor), when it holds a
   common noun or a title.
+
+``clauses.v1`` runs these rules on every sentence; the triples they make carry
+``nominal.v1`` as their extractor, so provenance tells them from clause triples.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from graphkit.lexicon import ACTOR_TYPES, PERSON_TITLES, POSSESSIVE_DETERMINERS
 from graphkit.nlp.tokens import entity_tokens
 from graphkit.types import Argument
 
+NOMINAL_EXTRACTOR = "nominal.v1"
 APPOSITION_CONFIDENCE = 0.6
 POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
