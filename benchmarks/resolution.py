@@ -264,21 +264,24 @@ def fragment_signals(label: str) -> list[str]:
     """Why ``label`` looks like a fragment rather than an actor's name (heuristic; [] when it does not).
 
     Signals: ``function-word`` (the first or last word is a function word such
-    as "of", "the", "and"), ``dash`` (starts or ends with a dash),
-    ``digits-or-money`` (holds a digit, unless it is one all-caps word such as
-    MI6 or G8, or a currency word such as "pounds" or "bn"),
-    ``time-zone`` (an all-caps time zone such as GMT), ``lower-case`` (the
-    first character is a lower-case letter).
+    as "of", "the", "and"), ``dash`` (starts or ends with a dash, or a spaced
+    dash joins two phrases: "MPs - Keith Vaz"), ``digits-or-money`` (holds a
+    digit, unless it is one all-caps word such as MI6 or G8; or a lower-case
+    currency word or amount such as "pounds", "bn", "4bn": "Stephen Pound" is
+    not one), ``time-zone`` (an all-caps time zone such as GMT),
+    ``lower-case`` (the first character is a lower-case letter).
     """
     signals = []
     text = label.strip()
-    words = re.findall(r"[\w']+", text.lower())
-    if words and (words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS):
+    words = re.findall(r"[\w']+", text)
+    lowered = [word.lower() for word in words]
+    if lowered and (lowered[0] in FUNCTION_WORDS or lowered[-1] in FUNCTION_WORDS):
         signals.append("function-word")
-    if text[:1] in _DASHES or text[-1:] in _DASHES:
+    if text[:1] in _DASHES or text[-1:] in _DASHES or re.search(r"\s[-–—]\s", text):
         signals.append("dash")
     acronym = re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", text) is not None  # MI6, G8: names
-    if (any(char.isdigit() for char in text) and not acronym) or any(word in CURRENCY_WORDS for word in words):
+    money = any(word in CURRENCY_WORDS or re.fullmatch(r"\d+(?:bn|m|k)", word) for word in words)
+    if (any(char.isdigit() for char in text) and not acronym) or money:
         signals.append("digits-or-money")
     if text in TIME_ZONES:
         signals.append("time-zone")

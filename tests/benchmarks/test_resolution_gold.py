@@ -325,7 +325,9 @@ def test_fragment_signals():
 
     assert resolution.fragment_signals("Tony Blair") == []
     assert resolution.fragment_signals("Office of the") == ["function-word"]
-    assert resolution.fragment_signals("Perm 35 - a") == ["function-word", "digits-or-money"]
+    assert resolution.fragment_signals("Perm 35 - a") == ["function-word", "dash", "digits-or-money"]
+    assert resolution.fragment_signals("MPs - Keith Vaz") == ["dash"]
+    assert resolution.fragment_signals("Backbencher Stephen Pound") == []
     assert resolution.fragment_signals("pounds 4bn") == ["digits-or-money", "lower-case"]
     assert resolution.fragment_signals("GMT") == ["time-zone"]
     assert resolution.fragment_signals("- Labour") == ["dash"]
