@@ -12,7 +12,7 @@ write are derived by rule from each name, never listed by hand:
   "Conservatives"/"Conservative", "Democratic Party"/"Democrats"/"Democrat" and
   "Liberal Democrats"/"Liberal Democrat" meet;
 * upper-case short names ("SNP", "UKIP", "CDU") are names too, as written
-  ("Lab" is not "LAB");
+  ("Lab" is not "LAB"), and no country name or code ("UK", "US") is a party;
 * "Australian Labor Party" is also "Labor", but only in a document that
   mentions Australia (a *weak* name: see below).
 
@@ -40,6 +40,8 @@ from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
+import pycountry
+
 from graphkit.resolve.aliases import UserAliases, load_aliases
 
 DEFAULT_COUNTRY_ORDER = ("GBR", "USA", "IRL", "CAN", "AUS", "NZL", "ZAF", "IND")
@@ -53,7 +55,7 @@ smaller Party Facts id.
 
 _SEGMENTS = re.compile(r"\s*(?://|/|;|,|\s[–—]\s|\s--\s)\s*")
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
-_OF_PLACE = re.compile(r"^(.+?) (?:party )?(?:of|in|for) .+$")
+_OF_PLACE = re.compile(r"^(.+?) party (?:of|in|for) .+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/-]*[A-Z0-9]$")
 _DROPPED_WORDS = {"the"}
@@ -93,7 +95,7 @@ class PartyTable:
         """Every party ``text`` can name, best first (see :meth:`lookup` for the order).
 
         >>> [p.country for p in load_parties().candidates("Labour Party")][:3]
-        ['GBR', 'IRL', 'CAN']
+        ['GBR', 'IRL', 'NZL']
         """
         if not _capitalised(text):
             return ()
@@ -206,22 +208,35 @@ def _label(english: str, native: str) -> str:
     return first
 
 
-def _forms(name: str, party_country: str, translated: bool, segment: bool) -> list[tuple[str, bool]]:
+def _forms(name: str, party_country: str, translated: bool, segment: bool, minor: bool) -> list[tuple[str, bool]]:
     """The keys a name is found under, each with whether it is weak (needs the country hint)."""
     key = party_key(name)
-    if not key:
+    if not key or key in _country_names():
         return []
-    one_word = len([w for w in name.split() if w.lower() not in _DROPPED_WORDS]) == 1  # "Change", not "Labour Party"
-    forms = [(key, one_word and (translated or segment))]
-    shorter = _OF_PLACE.match(key)
+    one_word = len(key.split()) == 1
+    forms = [(key, one_word and (minor or (translated or segment) and "party" not in name.lower()))]
+    shorter = _OF_PLACE.match(" ".join(name.lower().split()))
     if shorter and not shorter.group(1).startswith(("party", "union", "league", "front", "alliance", "movement")):
-        forms.append((party_key(shorter.group(1)), False))
+        forms.append((party_key(shorter.group(1)), minor and len(shorter.group(1).split()) == 1))
     demonym = _DEMONYMS.get(party_country, ())
     words = key.split()
     for count in (1, 2):
         if len(words) > count and " ".join(words[:count]) in demonym:
             forms.append((" ".join(words[count:]), True))
-    return forms
+    return [(k, weak) for k, weak in forms if k not in _country_names()]
+
+
+@lru_cache(maxsize=1)
+def _country_names_upper() -> frozenset[str]:
+    return frozenset({c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries} | {"EU", "UN"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Keys that are country names or adjectives ("australia", "german"): never a party by themselves."""
+    names = {party_key(n) for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""), c.alpha_2,
+                                                                  c.alpha_3) if n}
+    return frozenset(names | {party_key(d) for demonyms in _DEMONYMS.values() for d in demonyms} | {"european", "europe", "eu"})
 
 
 _DEMONYMS = {
@@ -245,12 +260,13 @@ def load_parties() -> PartyTable:
         names = [(n, translated, i > 0) for i, n in enumerate(_names(english))]
         names += [(n, False, i > 0) for i, n in enumerate(_names(native))]
         names += [(n, False, True) for n in _names(other)]
+        minor = country not in order or bool(year_last)
         if len(short) > 3 and short == native.split(" ")[0]:
             names.append((short, False, False))
-        elif _ACRONYM.match(short) and len(short) > 1:
-            entries.setdefault(_acronym_key(short), []).append(_Entry(party, rank, False, False))
+        elif _ACRONYM.match(short) and len(short) > 1 and short not in _country_names_upper():
+            entries.setdefault(_acronym_key(short), []).append(_Entry(party, rank, minor or len(short) < 3, False))
         for name, is_translation, is_segment in names:
-            for key, weak in _forms(name, country, is_translation, is_segment):
+            for key, weak in _forms(name, country, is_translation, is_segment, minor):
                 entries.setdefault(key, []).append(_Entry(party, rank, weak, False))
     entries.pop("", None)
     table = {key: tuple(sorted(found, key=lambda e: (e.weak, e.rank))) for key, found in entries.items()}
@@ -279,7 +295,8 @@ def with_nicknames(table: PartyTable, aliases: UserAliases) -> PartyTable:
         if entity.type != "ORG":
             continue
         names = [entity.name, *entity.aliases]
-        party = next((p for p in (table.lookup(n) for n in names) if p), None)
+        everywhere = {c.alpha_3 for c in pycountry.countries}  # weak names count here: "HaLikud"
+        party = next((p for p in (table.lookup(n, countries=everywhere) for n in names) if p), None)
         if party is None:
             continue
         relabelled[party.partyfacts_id] = Party(party.partyfacts_id, entity.name, party.country, party.short)
