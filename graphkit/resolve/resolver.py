@@ -1,33 +1,10 @@
-"""Merging mentions into entities, and explaining each merge by the rule that made it.
+"""Resolving mentions into entities: the state the rules share, the table run in order, entities out.
 
-Rules, in order:
-
-``user-alias``    a name from the user's ``--aliases`` file is the entity declared there;
-``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
-``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
-                  "Washington's allies") is its state, elsewhere it is the place; a seat
-                  of government that is no place ("the Kremlin", "the White House") is always the state;
-``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
-                  once): known political figures and surnames of people are people, else
-                  the most frequent label;
-``same-name``     mentions with the same normalised name and type are one entity;
-``org-name``      names of one organisation in the Phoenix dictionaries are one entity
-                  ("North Atlantic Treaty Organization", "NATO");
-``surname``       a partial name ("Assad") joins the nearest full name of the same
-                  document that ends with it ("Bashar al-Assad"), else the full name that
-                  dominates the corpus;
-``acronym``       an acronym defined in parentheses joins its name everywhere ("Islamic
-                  State (ISIS)"); else "UN" joins the one organisation whose initials
-                  spell it;
-``never-merge``   the user's pairs are kept apart;
-``pronoun``       he/she/his/her join the nearest person before them whose first name does
-                  not say otherwise (Angela is a woman's name), its (and "it" as a
-                  subject that is not expletive) the nearest state or organisation: the
-                  current sentence first, then up to two sentences back, subjects preferred;
-``title``         a role ("the Syrian president", "the President", "the Syrian
-                  government") joins the one entity of its document that fits it;
-``concept``       arguments that name no actor become concept nodes, merged by their
-                  normalised words.
+:func:`resolve` sorts the mentions, runs every rule of
+:data:`~graphkit.resolve.rules.RULES` in order over one :class:`RuleState` (the
+rules and how to add one are in :mod:`graphkit.resolve.rules`), then makes one
+:class:`~graphkit.types.Entity` per key, with the count of mentions each rule
+keyed (``merges``).
 
 Entity ids are ``type/slug-of-label`` (or of the dictionary's canonical name): the same
 input gives the same ids on every run.
@@ -42,21 +19,24 @@ each failure is reported once per process, however often the pipeline resolves.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graphkit.ids import disambiguate, slug
-from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
+from graphkit.lexicon import CONCEPT_DETERMINERS
 from graphkit.resolve.aliases import UserAliases
-from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer, name_gender
+from graphkit.resolve.gazetteer import Country, Gazetteer, load_gazetteer
 from graphkit.resolve.names import normalize, person_key
+from graphkit.resolve.rules import RULES, Rule, concept_key, is_concept
 from graphkit.text import trim_symbols, xml_safe
 from graphkit.types import Entity, Mention
 
-PRONOUN_WINDOW_SENTENCES = 2
+Key = tuple[str, str]
+"""What a rule gives a mention: (type, name). Mentions with one key are one entity."""
 
+__all__ = ["Key", "MentionIndex", "Resolution", "RuleState", "concept_key", "entities", "is_concept", "resolve"]
 
 logger = logging.getLogger("graphkit.resolve")
 _REPORTED: set[tuple] = set()
@@ -88,18 +68,65 @@ class _Guard:
         return [m for m in mentions if m not in self.skipped]
 
 
-def is_concept(text: str) -> bool:
-    """Whether an argument can be a concept node: some word that is not a pronoun or determiner alone."""
-    key = concept_key(text)
-    return any(c.isalpha() for c in key) and key not in CONCEPT_DETERMINERS | REFERRING_WORDS
+class RuleState:
+    """What the rules share while they resolve one set of mentions (see :mod:`graphkit.resolve.rules`).
 
+    ``names``, ``pronouns``, ``titles`` and ``concepts`` are the mentions by kind,
+    sorted; ``keys`` maps a mention to its key so far and ``rule_of`` to the name
+    of the rule that gave it; ``labels`` and ``ids`` fix a key's label or entity
+    id. ``rule`` is the name of the running rule.
+    """
 
-def concept_key(text: str) -> str:
-    """Normalised words of a concept, without leading determiners: "the chemical attack" -> "chemical attack"."""
-    words = normalize(text).split()
-    while len(words) > 1 and words[0] in CONCEPT_DETERMINERS:
-        words.pop(0)
-    return " ".join(words)
+    def __init__(self, mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
+                 aliases: UserAliases | None = None):
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.aliases = aliases or UserAliases()
+        ordered = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label))
+        self.names = [m for m in ordered if m.kind == "name"]
+        self.concepts = [m for m in ordered if m.kind == "concept"]
+        self.pronouns = [m for m in ordered if m.kind == "pronoun"]
+        self.titles = [m for m in ordered if m.kind == "title"]
+        self.keys: dict[Mention, Key] = {}
+        self.rule_of: dict[Mention, str] = {}
+        self.labels: dict[Key, str] = {}
+        self.ids: dict[Key, str] = {}
+        self.rule = ""
+        self._guard = _Guard()
+
+    def apply(self, rule: Rule) -> None:
+        """Run one rule of the table; the keys it assigns record its name."""
+        self.rule = rule.name
+        rule.apply(self)
+
+    def assign(self, mention: Mention, key: Key) -> None:
+        """Give ``mention`` a key, made by the running rule."""
+        self.keys[mention] = key
+        self.rule_of[mention] = self.rule
+
+    def each(self, mentions: Iterable[Mention], step: Callable[[Mention], None], label: str = "") -> None:
+        """Apply ``step`` to every mention no rule failed on yet; one it fails on is warned about and left out."""
+        self._guard.each(label or self.rule, mentions, step)
+
+    def kept(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """The mentions no rule failed on."""
+        return self._guard.kept(mentions)
+
+    def clusters(self) -> dict[Key, list[Mention]]:
+        """The keyed mentions (none a rule failed on), grouped by key."""
+        found: dict[Key, list[Mention]] = defaultdict(list)
+        for mention in self._guard.kept(self.keys):
+            found[self.keys[mention]].append(mention)
+        return found
+
+    def name_key(self, text: str, kind: str) -> Key:
+        """The key of a name of this type: a person's without particles and honorifics, else its normalised words."""
+        return kind, person_key(text) if kind == "PERSON" else normalize(text)
+
+    def country_key(self, country: Country) -> Key:
+        """The key of a state, whose node is labelled with the state's common name."""
+        key = ("GPE", f"country:{country.code}")
+        self.labels[key] = country.label
+        return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,309 +178,33 @@ class MentionIndex:
 
 
 def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None,
-            aliases: UserAliases | None = None) -> Resolution:
-    """Cluster mentions into entities; pronouns without an antecedent are dropped.
+            aliases: UserAliases | None = None, rules: tuple[Rule, ...] = RULES) -> Resolution:
+    """Cluster mentions into entities by running ``rules`` in order; pronouns without an antecedent are dropped.
 
     The result does not depend on the order of ``mentions``. ``aliases`` (the
     user's alias file) comes before every other rule.
     """
-    gazetteer = gazetteer or load_gazetteer()
-    aliases = aliases or UserAliases()
-    mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label))
-    names = [m for m in mentions if m.kind == "name"]
-    concepts = [m for m in mentions if m.kind == "concept"]
-    pronouns = [m for m in mentions if m.kind == "pronoun"]
-    titles = [m for m in mentions if m.kind == "title"]
+    state = RuleState(mentions, gazetteer, aliases)
+    for rule in rules:
+        state.apply(rule)
+    return entities(state)
 
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for m in names:
-        votes[normalize(m.text)][m.label] += 1
-    surnames = {  # the last word of a multi-word name that NER called a person: "Rouhani" of "Hassan Rouhani"
-        normalize(m.text).split()[-1] for m in names if m.label == "PERSON" and len(normalize(m.text).split()) > 1
-    }
 
-    keys: dict[Mention, tuple[str, str]] = {}
-    rules: dict[Mention, str] = {}
-    fixed_labels: dict[tuple[str, str], str] = {}
-    fixed_ids: dict[tuple[str, str], str] = {}
-
-    def key_name(m: Mention) -> None:
-        norm = normalize(m.text)
-        declared = aliases.lookup(m.text)
-        if declared is not None:
-            keys[m] = (declared.type, f"user:{normalize(declared.name)}")
-            fixed_labels[keys[m]] = declared.name
-            rules[m] = "user-alias"
-            return
-        country = gazetteer.country(norm)
-        seat = gazetteer.body(norm) or (gazetteer.seat(norm) if m.role in {"subject", "possessor"} else None)
-        if country or seat:
-            state = country or seat
-            keys[m] = ("GPE", f"country:{state.code}")
-            rules[m] = "country-name" if country else "metonymy"
-            return
-        surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
-        if gazetteer.seat(norm) and not gazetteer.is_person(norm):
-            kind = "GPE"  # a capital named as a place ("flew back to Ankara") is never a person
-        else:
-            kind = _vote(votes[norm], gazetteer.is_person(norm) or surname)
-        rules[m] = "type-vote" if kind != m.label else "same-name"
-        keys[m] = (kind, person_key(m.text) if kind == "PERSON" else norm)
-        if kind == "ORG" and (canonical := gazetteer.organisation(norm)):
-            keys[m] = ("ORG", f"org:{canonical}")
-            fixed_ids[keys[m]] = f"org/{slug(canonical)}"
-            rules[m] = "org-name"
-
-    guard = _Guard()
-    guard.each("name (user-alias, country-name, metonymy, type-vote, org-name)", names, key_name)
-    _merge_surnames(guard.kept(names), keys, rules, guard)
-    _merge_acronyms(guard.kept(names), keys, rules, guard)
-    _keep_apart(guard.kept(names), keys, rules, aliases.never_merge, guard)
-    names = guard.kept(names)
-
-    clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for m in names:
-        clusters[keys[m]].append(m)
-
-    def key_concept(m: Mention) -> None:
-        keys[m] = ("CONCEPT", concept_key(m.text))
-        rules[m] = "concept"
-
-    guard.each("concept", concepts, key_concept)
-    for m in guard.kept(concepts):
-        clusters[keys[m]].append(m)
-
-    people = [m for m in names if keys[m][0] == "PERSON"]
-    groups = [m for m in names if keys[m][0] in {"ORG", "GPE", "NORP"}]
-    genders = {key: _gender(members) for key, members in clusters.items() if key[0] == "PERSON"}
-    linked = {}
-    for gender, forms in (("M", MALE_PRONOUNS), ("F", FEMALE_PRONOUNS)):
-        fitting = [m for m in people if genders[keys[m]] in {gender, ""}]
-        linked.update(_antecedents([p for p in pronouns if p.text.lower() in forms], fitting, guard))
-    linked.update(_antecedents([p for p in pronouns if p.label != "PERSON"], groups, guard))
-    for pronoun, antecedent in linked.items():
-        keys[pronoun] = keys[antecedent]
-        rules[pronoun] = "pronoun"
-        clusters[keys[antecedent]].append(pronoun)
-
-    for title, key in _titles(titles, clusters, gazetteer, guard).items():
-        keys[title] = key
-        rules[title] = "title"
-        clusters[key].append(title)
-
-    entities: dict[str, Entity] = {}
+def entities(state: RuleState) -> Resolution:
+    """One entity per key of the state, with its label, a stable id and the rules that merged it."""
+    found: dict[str, Entity] = {}
     entity_of: dict[Mention, str] = {}
+    clusters = state.clusters()
     for key in sorted(clusters):
         members = clusters[key]
-        if key[1].startswith("country:"):
-            fixed_labels[key] = gazetteer.country_named(key[1].removeprefix("country:")).label
-        label = fixed_labels.get(key) or _label(key[0], [m for m in members if m.kind == "name"] or members)
-        entity_id = fixed_ids.get(key) or f"{key[0].lower()}/{slug(label)}"
-        if entity_id in entities:  # two different keys, one readable id: keep them apart
+        label = state.labels.get(key) or _label(key[0], [m for m in members if m.kind == "name"] or members)
+        entity_id = state.ids.get(key) or f"{key[0].lower()}/{slug(label)}"
+        if entity_id in found:  # two different keys, one readable id: keep them apart
             entity_id = disambiguate(entity_id, "|".join(key))
-        entities[entity_id] = _entity(entity_id, label, key[0], members, rules)
+        found[entity_id] = _entity(entity_id, label, key[0], members, state.rule_of)
         for m in members:
             entity_of[m] = entity_id
-    return Resolution(entities=tuple(entities[k] for k in sorted(entities)), entity_of=entity_of)
-
-
-def _vote(labels: Counter, known_person: bool) -> str:
-    if known_person or labels.get("PERSON", 0) > 0:
-        return "PERSON"
-    return max(labels, key=lambda lab: (labels[lab], -TYPE_PRECEDENCE.index(lab) if lab in TYPE_PRECEDENCE else -99))
-
-
-def _merge_surnames(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
-                    guard: _Guard) -> None:
-    """Re-key partial person names to the nearest full name that ends with them."""
-    people = [m for m in names if keys[m][0] == "PERSON"]
-    full_names = {keys[m][1]: keys[m][1].split() for m in people}
-    by_doc_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for o in people:
-        by_doc_key[(o.doc_id, keys[o][1])].append(o)
-    candidates_of: dict[str, list[str]] = {}
-
-    def candidates(short: str) -> list[str]:
-        if short not in candidates_of:
-            words = short.split()
-            found = [k for k, full in full_names.items() if k != short and words and full[-len(words):] == words]
-            if not found and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
-                found = [k for k, full in full_names.items() if k != short and len(full) > 1 and full[0] == words[0]]
-            candidates_of[short] = sorted(found)
-        return candidates_of[short]
-
-    def join_full_name(m: Mention) -> None:
-        found = candidates(keys[m][1])
-        if not found:
-            return
-        same_doc = [o for k in found for o in by_doc_key.get((m.doc_id, k), [])]
-        if same_doc:
-            nearest = min(same_doc, key=lambda o: (o.start > m.start, abs(o.start - m.start)))
-            target = keys[nearest][1]
-        elif (dominant := _dominant(found, people, keys)) is not None:
-            target = dominant
-        else:
-            return
-        keys[m] = ("PERSON", target)
-        rules[m] = "surname"
-
-    guard.each("surname", people, join_full_name)
-
-
-def _keep_apart(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
-                pairs: tuple[frozenset[str], ...], guard: _Guard) -> None:
-    """Split any node that holds both names of a user's never-merge pair: the second name gets its own."""
-    for pair in pairs:
-        first, second = sorted(pair)
-        first_keys = {keys[o] for o in names if normalize(o.text) == first}
-
-        def keep_apart(m: Mention) -> None:
-            if normalize(m.text) == second and keys[m] in first_keys:
-                keys[m] = (keys[m][0], f"apart:{second}")
-                rules[m] = "never-merge"
-
-        guard.each("never-merge", names, keep_apart)
-
-
-_ACRONYM_STOPWORDS = {"of", "the", "and", "for", "on", "in", "de", "to"}
-
-
-def _initials(text: str) -> str:
-    return "".join(w[0] for w in normalize(text).split() if w not in _ACRONYM_STOPWORDS).upper()
-
-
-def _merge_acronyms(names: list[Mention], keys: dict[Mention, tuple[str, str]], rules: dict[Mention, str],
-                    guard: _Guard) -> None:
-    """Re-key an acronym to the name it follows in parentheses ("Islamic State (ISIS)"), else to the
-    one organisation in the corpus whose initials spell it ("UN" -> "United Nations")."""
-    long_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for m in names:
-        if keys[m][0] == "ORG" and len(normalize(m.text).split()) >= 2:
-            long_forms[_initials(m.text)].add(keys[m])
-    defined: dict[tuple[str, str], tuple[str, str]] = {}  # "Islamic State (ISIS)": the acronym's key -> the name's
-    by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for m in names:
-        by_doc[m.doc_id].append(m)
-
-    def learn_definition(m: Mention) -> None:
-        letters = m.text.replace(".", "")
-        if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
-            return
-        if "bracketed" not in m.roles or keys[m][1].startswith("user:"):
-            return
-        before = [n for n in by_doc[m.doc_id] if n is not m and 0 < m.start - n.end <= 3 and keys[n][0] in {"ORG", "GPE"}]
-        if before and keys[m] != keys[before[-1]]:
-            defined[keys[m]] = keys[before[-1]]
-
-    def join_long_form(m: Mention) -> None:
-        letters = m.text.replace(".", "")
-        if keys[m] in defined:
-            keys[m] = defined[keys[m]]
-            rules[m] = "acronym"
-        elif keys[m][0] == "ORG" and letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6 \
-                and not keys[m][1].startswith("user:"):
-            candidates = long_forms.get(letters, set()) - {keys[m]}
-            if len(candidates) == 1:
-                keys[m] = next(iter(candidates))
-                rules[m] = "acronym"
-
-    guard.each("acronym", names, learn_definition)
-    guard.each("acronym", names, join_long_form)
-
-
-def _titles(titles: list[Mention], clusters: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer,
-            guard: _Guard) -> dict[Mention, tuple[str, str]]:
-    """Attach a role to the one entity of its document that fits it.
-
-    "the Syrian government" is Syria; "the Syrian president" is the one person
-    of the document known (from the dictionary, or from "Syrian President
-    Bashar al-Assad" anywhere in the corpus) to hold a Syrian role, narrowed by
-    the title if several do; "the President" is the principal of the staff who
-    speak of him ("Trump's aides said the President ..."), else the one person of
-    the document the corpus calls president. Otherwise the role stays unresolved.
-    """
-    countries_of: dict[tuple[str, str], set[str]] = {}
-    titles_of: dict[tuple[str, str], set[str]] = {}
-    docs: dict[tuple[str, str], set[str]] = {}
-    for key, members in clusters.items():
-        if key[0] == "PERSON":
-            countries_of[key] = set().union(*(gazetteer.roles(normalize(m.text)) for m in members))
-            countries_of[key] |= {r.split(":")[1] for m in members for r in m.roles if r.startswith("country:")}
-            titles_of[key] = {r.split(":")[1] for m in members for r in m.roles if r.startswith("title:")}
-            docs[key] = {m.doc_id for m in members}
-    found: dict[Mention, tuple[str, str]] = {}
-
-    def attach(title: Mention) -> None:
-        words = normalize(title.text).split()
-        phrases = words + [" ".join(pair) for pair in zip(words, words[1:])]  # "north korean"
-        countries = {c.code for w in phrases if (c := gazetteer.country(w))}
-        if title.label == "GPE":
-            if len(countries) == 1:
-                found[title] = ("GPE", f"country:{countries.pop()}")
-            return
-        word = words[-1] if words else ""
-        here = [k for k in countries_of if title.doc_id in docs[k]]
-        holders = {normalize(r.split(":", 1)[1]) for r in title.roles if r.startswith("holder:")}
-        if holders:
-            fitting = [k for k in here if holders & {normalize(m.text) for m in clusters[k]}]
-        elif countries:
-            fitting = [k for k in here if countries_of[k] & countries]
-            if len(fitting) > 1:
-                fitting = [k for k in fitting if word in titles_of[k]]
-        else:
-            fitting = [k for k in here if word in titles_of[k]]
-        if len(fitting) == 1:
-            found[title] = fitting[0]
-
-    guard.each("title", titles, attach)
-    return found
-
-
-def _gender(members: list[Mention]) -> str:
-    """The gender a person's names point to ("" when unknown or when they disagree)."""
-    found = {g for m in members if m.kind == "name" and (g := name_gender(m.text))}
-    return found.pop() if len(found) == 1 else ""
-
-
-def _dominant(candidates: list[str], people: list[Mention], keys: dict[Mention, tuple[str, str]]) -> str | None:
-    """The full name a bare surname means across documents: the only one, or one found in twice as many documents."""
-    if len(candidates) == 1:
-        return candidates[0]
-    spread = {k: len({o.doc_id for o in people if keys[o][1] == k}) for k in candidates}
-    ranked = sorted(spread, key=lambda k: (-spread[k], k))
-    return ranked[0] if spread[ranked[0]] >= 2 * spread[ranked[1]] else None
-
-
-def _antecedents(pronouns: list[Mention], people: list[Mention], guard: _Guard) -> dict[Mention, Mention]:
-    by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for m in people:
-        by_doc[m.doc_id].append(m)
-    sentence_starts: dict[str, list[int]] = defaultdict(list)
-    for m in [*people, *pronouns]:
-        sentence_starts[m.doc_id].append(m.sentence_start)
-    for doc in sentence_starts:
-        sentence_starts[doc] = sorted(set(sentence_starts[doc]))
-    found: dict[Mention, Mention] = {}
-    for doc in by_doc:
-        by_doc[doc].sort(key=lambda m: (m.start, m.end))
-    firsts = {doc: [m.start for m in found] for doc, found in by_doc.items()}
-
-    def link(pronoun: Mention) -> None:
-        starts = sentence_starts[pronoun.doc_id]
-        here = bisect_left(starts, pronoun.sentence_start)  # starts is sorted and holds it
-        earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
-        candidates = by_doc[pronoun.doc_id]
-        window = candidates[bisect_left(firsts.get(pronoun.doc_id, []), earliest) : bisect_right(firsts.get(pronoun.doc_id, []), pronoun.start)]
-        before = [m for m in window if earliest <= m.sentence_start and m.end <= pronoun.start
-                  and (pronoun.quoted or not m.quoted)]  # '"... Assad ...", he said': he is not Assad
-        if not before:
-            return
-        nearest_sentence = max(m.sentence_start for m in before)
-        pool = [m for m in before if m.sentence_start == nearest_sentence]
-        found[pronoun] = max(pool, key=lambda m: (m.role == "subject" and m.sentence_start != pronoun.sentence_start, m.start))
-
-    guard.each("pronoun", pronouns, link)
-    return found
+    return Resolution(entities=tuple(found[k] for k in sorted(found)), entity_of=entity_of)
 
 
 def _label(kind: str, members: list[Mention]) -> str:

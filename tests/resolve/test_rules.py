@@ -1,8 +1,12 @@
-"""Single resolution rules on real sentences, each through the public build()."""
+"""The resolution rules: each on real sentences through the public build(), and each on hand-made mentions."""
 
 from __future__ import annotations
 
 import graphkit
+from graphkit.resolve import rules as table
+from graphkit.resolve.aliases import UserAliases, UserEntity
+from graphkit.resolve.resolver import RuleState, resolve
+from graphkit.types import Mention
 
 
 def _build(tmp_path, text: str, name: str = "doc.txt"):
@@ -61,7 +65,7 @@ def test_two_people_sharing_a_surname_stay_apart(tmp_path):
 def test_occurrences_no_mention_covers_are_propagated():
     from graphkit.resolve.gazetteer import load_gazetteer
     from graphkit.resolve.propagate import repeated_names
-    from graphkit.types import Document, Entity, Mention
+    from graphkit.types import Document, Entity
 
     text = "Trump spoke. Then Trump left. Moscow waited. Trump and Kim met Kim."
     doc = Document(id="d", text=text)
@@ -152,3 +156,132 @@ def test_a_capital_party_to_a_relation_is_its_state(tmp_path):
     russia = [m.start for m in kg.entity("gpe/russian-federation").mentions]
     place = [m.start for m in kg.entity("gpe/moscow").mentions]
     assert (russia, place) == ([text.index("Moscow")], [text.rindex("Moscow")])
+
+
+# Each rule of the table on hand-made mentions, without spaCy.
+
+
+def _m(text, start=0, doc="a", label="PERSON", kind="name", role="other", sentence=0, roles=()):
+    return Mention(doc_id=doc, start=start, end=start + len(text), text=text, label=label, kind=kind, role=role,
+                   sentence_start=sentence, roles=roles)
+
+
+def _run(mentions, until, aliases=None):
+    """The state after the table's rules up to and including ``until``."""
+    state = RuleState(mentions, aliases=aliases)
+    for rule in table.RULES:
+        state.apply(rule)
+        if rule.name == until:
+            return state
+    raise AssertionError(until)
+
+
+def test_the_table_is_in_the_documented_order():
+    assert [rule.name for rule in table.RULES] == [
+        "user-alias", "country-name", "metonymy", "type-vote", "same-name", "org-name", "surname", "acronym",
+        "never-merge", "pronoun", "title", "concept"]
+    assert all(rule.description and "\n" not in rule.description for rule in table.RULES)
+    assert all(f"``{rule.name}``" in table.__doc__ for rule in table.RULES)
+
+
+def test_user_alias():
+    putin = _m("Putin")
+    state = _run([putin], table.USER_ALIAS,
+                 UserAliases(entities=(UserEntity("Vladimir Putin", "PERSON", ("Putin",)),)))
+    assert (state.keys[putin], state.rule_of[putin]) == (("PERSON", "user:vladimir putin"), "user-alias")
+    assert state.labels[state.keys[putin]] == "Vladimir Putin"
+
+
+def test_country_name_and_metonymy():
+    us, acting, place = _m("U.S.", label="GPE"), _m("Moscow", 10, label="GPE", role="subject"), _m("Moscow", 30, label="GPE")
+    state = _run([us, acting, place], table.METONYMY)
+    assert (state.keys[us], state.rule_of[us]) == (("GPE", "country:USA"), "country-name")
+    assert (state.keys[acting], state.rule_of[acting]) == (("GPE", "country:RUS"), "metonymy")
+    assert place not in state.keys  # a capital as a place is left to the later rules
+
+
+def test_type_vote_and_same_name():
+    org, person = _m("Trump", label="ORG"), _m("Trump", 10)
+    state = _run([org, person], table.SAME_NAME)
+    assert state.keys[org] == state.keys[person] == ("PERSON", "trump")
+    assert (state.rule_of[org], state.rule_of[person]) == ("type-vote", "same-name")
+
+
+def test_org_name():
+    short, full = _m("NATO", label="ORG"), _m("North Atlantic Treaty Organization", 10, label="ORG")
+    state = _run([short, full], table.ORG_NAME)
+    assert state.keys[short] == state.keys[full] and {state.rule_of[short], state.rule_of[full]} == {"org-name"}
+
+
+def test_surname_joins_the_nearest_full_name_of_its_document_else_the_only_one():
+    hafez, bashar = _m("Hafez al-Assad", 0), _m("Bashar al-Assad", 40)
+    here, elsewhere = _m("Assad", 80), _m("Assad", 0, doc="b")
+    state = _run([hafez, bashar, here, elsewhere], table.SURNAME)
+    assert (state.keys[here], state.rule_of[here]) == (("PERSON", "bashar assad"), "surname")
+    assert state.keys[elsewhere] == ("PERSON", "assad")  # two Assads of equal weight: no guess
+
+
+def test_surname_across_documents_joins_the_dominant_full_name():
+    found = [_m("Bashar al-Assad", 0, doc=d) for d in "abc"] + [_m("Hafez al-Assad", 0, doc="d"), _m("Assad", 0, doc="e")]
+    state = _run(found, table.SURNAME)
+    assert state.keys[found[-1]] == ("PERSON", "bashar assad")
+
+
+def test_family_name_first():
+    xi, full = _m("Xi", 30), _m("Xi Jinping", 0)
+    assert _run([xi, full], table.SURNAME).keys[xi] == ("PERSON", "xi jinping")
+
+
+def test_acronym_defined_in_parentheses_and_by_initials():
+    name, short = _m("Northern Relief Coalition", 0, label="ORG"), _m("NORCO", 27, label="ORG", roles=("bracketed",))
+    later = _m("NORCO", 0, doc="b", label="ORG")
+    un, united = _m("UN", 0, doc="c", label="ORG"), _m("United Nations", 10, doc="c", label="ORG")
+    state = _run([name, short, later, un, united], table.ACRONYM)
+    assert state.keys[short] == state.keys[later] == state.keys[name]
+    assert state.keys[un] == state.keys[united] and state.rule_of[un] == "acronym"
+
+
+def test_never_merge():
+    full, short = _m("Bashar al-Assad", 0), _m("Assad", 40)
+    state = _run([full, short], table.NEVER_MERGE,
+                 UserAliases(never_merge=(frozenset({"bashar al assad", "assad"}),)))
+    assert state.keys[full] != state.keys[short]
+    assert "never-merge" in {state.rule_of[full], state.rule_of[short]}
+
+
+def test_pronoun_agrees_with_the_first_name():
+    merkel, macron = _m("Angela Merkel", 0, role="subject"), _m("Emmanuel Macron", 18, role="object")
+    she, he = _m("She", 40, kind="pronoun", sentence=40), _m("he", 49, kind="pronoun", sentence=40)
+    state = _run([merkel, macron, she, he], table.PRONOUN)
+    assert (state.keys[she], state.keys[he]) == (state.keys[merkel], state.keys[macron])
+    assert state.rule_of[she] == "pronoun"
+
+
+def test_title_joins_the_one_fitting_person_of_its_document():
+    assad = _m("Bashar al-Assad", 0, roles=("country:SYR", "title:president"))
+    role = _m("the Syrian president", 40, kind="title")
+    other_doc = _m("the Syrian president", 0, doc="b", kind="title")
+    state = _run([assad, role, other_doc], table.TITLE)
+    assert (state.keys[role], state.rule_of[role]) == (state.keys[assad], "title")
+    assert other_doc not in state.keys
+
+
+def test_concept():
+    a, b = _m("the chemical attack", 0, label="CONCEPT", kind="concept"), _m("chemical attack", 30, label="CONCEPT", kind="concept")
+    state = _run([a, b], table.CONCEPT)
+    assert state.keys[a] == state.keys[b] == ("CONCEPT", "chemical attack")
+
+
+def test_entities_count_the_rules_that_merged_them():
+    found = [_m("Bashar al-Assad", 0), _m("Assad", 40), _m("he", 60, kind="pronoun", sentence=60)]
+    (assad,) = resolve(found).entities
+    assert dict(assad.merges) == {"same-name": 1, "surname": 1, "pronoun": 1}
+
+
+def test_a_new_rule_is_a_function_and_a_row():
+    def everyone_is_trump(state):
+        state.each(state.kept(state.names), lambda m: state.assign(m, ("PERSON", "trump")))
+
+    rules = (*table.RULES, table.Rule("everyone-is-trump", everyone_is_trump, "for this test only"))
+    (entity,) = resolve([_m("Putin"), _m("Trump", 10)], rules=rules).entities
+    assert dict(entity.merges) == {"everyone-is-trump": 2}

@@ -1,0 +1,489 @@
+"""The resolution rules, as one ordered table: which mentions are one actor, and why.
+
+Each rule is a function over records: it reads the mentions (plain
+:class:`~graphkit.types.Mention` records, no spaCy) and the shared
+:class:`~graphkit.resolve.resolver.RuleState`, and gives mentions a *key*
+(``(type, name)``): mentions with one key become one entity, and the entity
+records, for each of its mentions, the name of the rule that keyed it
+(``Entity.merges``, the ``merges`` column). :func:`~graphkit.resolve.resolver.resolve`
+runs :data:`RULES` in order; a later rule may re-key what an earlier one keyed.
+
+The table, in order:
+
+``user-alias``    a name from the user's ``--aliases`` file is the entity declared there;
+``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
+``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
+                  "Washington's allies") is its state, elsewhere it is the place; a seat
+                  of government that is no place ("the Kremlin", "the White House") is always the state;
+``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
+                  once): known political figures and surnames of people are people, else
+                  the most frequent label;
+``same-name``     mentions with the same normalised name and type are one entity;
+``org-name``      names of one organisation in the Phoenix dictionaries are one entity
+                  ("North Atlantic Treaty Organization", "NATO");
+``surname``       a partial name ("Assad") joins the nearest full name of the same
+                  document that ends with it ("Bashar al-Assad"), else the full name that
+                  dominates the corpus;
+``acronym``       an acronym defined in parentheses joins its name everywhere ("Islamic
+                  State (ISIS)"); else "UN" joins the one organisation whose initials
+                  spell it;
+``never-merge``   the user's pairs are kept apart;
+``pronoun``       he/she/his/her join the nearest person before them whose first name does
+                  not say otherwise (Angela is a woman's name), its (and "it" as a
+                  subject that is not expletive) the nearest state or organisation: the
+                  current sentence first, then up to two sentences back, subjects preferred;
+``title``         a role ("the Syrian president", "the President", "the Syrian
+                  government") joins the one entity of its document that fits it;
+``concept``       arguments that name no actor become concept nodes, merged by their
+                  normalised words.
+
+Every rule is near-linear in the number of mentions: it indexes what it looks up
+(last words of full names, the documents a name is in, the names of a document
+by offset) instead of rescanning the corpus for each mention.
+
+Adding a rule is writing one function and adding one row to :data:`RULES`::
+
+    def honorific_gender(state: RuleState) -> None:
+        \"\"\"Mrs Howard is not Michael Howard.\"\"\"
+        def check(m: Mention) -> None:
+            if ...:
+                state.assign(m, (state.keys[m][0], f"apart:{...}"))
+
+        state.each(state.kept(state.names), check)
+
+    Rule(HONORIFIC_GENDER, honorific_gender, "a gendered honorific keeps people apart"),
+
+The function takes the :class:`~graphkit.resolve.resolver.RuleState` and returns
+nothing. The state holds the mentions by kind (``names``, ``pronouns``,
+``titles``, ``concepts``; sorted, whatever the input order), the
+``gazetteer`` and the user's ``aliases``; ``keys`` (mention -> key so far),
+``rule_of`` (mention -> name of the rule that keyed it), ``labels`` and ``ids``
+(a key's fixed label or entity id). A rule changes keys only through
+``state.assign(mention, key)``, which records the running rule's name (the
+table's, so a name is written once, here); ``state.each(mentions, step)`` runs
+``step`` on each mention, and a mention ``step`` fails on is warned about once
+and left out of every entity (the rest of the build goes on); ``state.kept``
+drops such mentions; ``state.clusters()`` groups the keyed mentions by key;
+``state.name_key(text, type)`` and ``state.country_key(country)`` make keys.
+A rule's name is a constant below; it must keep the result independent of the
+input's order and resolving twice must change nothing (tests/resolve/test_resolver.py).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graphkit.ids import slug
+from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
+from graphkit.resolve.gazetteer import name_gender
+from graphkit.resolve.names import normalize
+from graphkit.types import Mention
+
+if TYPE_CHECKING:
+    from graphkit.resolve.resolver import Key, RuleState
+
+USER_ALIAS = "user-alias"
+COUNTRY_NAME = "country-name"
+METONYMY = "metonymy"
+TYPE_VOTE = "type-vote"
+SAME_NAME = "same-name"
+ORG_NAME = "org-name"
+SURNAME = "surname"
+ACRONYM = "acronym"
+NEVER_MERGE = "never-merge"
+PRONOUN = "pronoun"
+TITLE = "title"
+CONCEPT = "concept"
+
+NAMING = f"name ({', '.join((USER_ALIAS, COUNTRY_NAME, METONYMY, TYPE_VOTE, ORG_NAME))})"
+"""The step a failure of the six naming rules is reported under, as the command line has always printed it."""
+
+PRONOUN_WINDOW_SENTENCES = 2
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
+_AGENT_ROLES = {"subject", "possessor"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of the table: a rule's name (recorded on the entities it merges), its function and what it does."""
+
+    name: str
+    apply: Callable[[RuleState], None]
+    description: str
+
+
+def user_alias(state: RuleState) -> None:
+    """A name the user's alias file declares is that entity, whatever else is known of it."""
+    def claim(m: Mention) -> None:
+        declared = state.aliases.lookup(m.text)
+        if declared is not None:
+            key = (declared.type, f"user:{normalize(declared.name)}")
+            state.labels[key] = declared.name
+            state.assign(m, key)
+
+    state.each(_unkeyed(state), claim, NAMING)
+
+
+def country_name(state: RuleState) -> None:
+    """A name of a country ("U.S.", "Russia") is the country."""
+    def claim(m: Mention) -> None:
+        if (country := state.gazetteer.country(normalize(m.text))) is not None:
+            state.assign(m, state.country_key(country))
+
+    state.each(_unkeyed(state), claim, NAMING)
+
+
+def metonymy(state: RuleState) -> None:
+    """A seat of government ("the Kremlin") is its state; a capital is too when it acts (subject, possessor)."""
+    def claim(m: Mention) -> None:
+        norm = normalize(m.text)
+        seat = state.gazetteer.body(norm) or (state.gazetteer.seat(norm) if m.role in _AGENT_ROLES else None)
+        if seat is not None:
+            state.assign(m, state.country_key(seat))
+
+    state.each(_unkeyed(state), claim, NAMING)
+
+
+def type_vote(state: RuleState) -> None:
+    """A name whose mentions disagree on its type gets the type the corpus votes for."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in state.names:
+        votes[normalize(m.text)][m.label] += 1
+    surnames = {  # the last word of a multi-word name that NER called a person: "Rouhani" of "Hassan Rouhani"
+        normalize(m.text).split()[-1] for m in state.names if m.label == "PERSON" and len(normalize(m.text).split()) > 1
+    }
+    gazetteer = state.gazetteer
+
+    def claim(m: Mention) -> None:
+        norm = normalize(m.text)
+        surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
+        if gazetteer.seat(norm) and not gazetteer.is_person(norm):
+            kind = "GPE"  # a capital named as a place ("flew back to Ankara") is never a person
+        else:
+            kind = _vote(votes[norm], gazetteer.is_person(norm) or surname)
+        if kind != m.label:
+            state.assign(m, state.name_key(m.text, kind))
+
+    state.each(_unkeyed(state), claim, NAMING)
+
+
+def same_name(state: RuleState) -> None:
+    """Every other name is keyed by its type and normalised name: the same name is the same entity."""
+    state.each(_unkeyed(state), lambda m: state.assign(m, state.name_key(m.text, m.label)), NAMING)
+
+
+def org_name(state: RuleState) -> None:
+    """Names of one organisation in the dictionaries ("NATO", "North Atlantic Treaty Organization") are one entity."""
+    def rekey(m: Mention) -> None:
+        norm = normalize(m.text)
+        if state.keys[m] == ("ORG", norm) and (canonical := state.gazetteer.organisation(norm)):
+            key = ("ORG", f"org:{canonical}")
+            state.ids[key] = f"org/{slug(canonical)}"
+            state.assign(m, key)
+
+    state.each(state.kept(state.names), rekey, NAMING)
+
+
+def surname(state: RuleState) -> None:
+    """A partial person name joins the nearest full name of its document that ends with it, else the dominant one.
+
+    Indexed: full names by their last words (and first word, for "Xi" of "Xi
+    Jinping"), mentions by document and key with sorted offsets, and for each key
+    the documents it is in, kept up to date as names join.
+    """
+    keys = state.keys
+    people = [m for m in state.kept(state.names) if keys[m][0] == "PERSON"]
+    ending_with: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    starting_with: dict[str, list[str]] = defaultdict(list)
+    for full in sorted({keys[m][1] for m in people}):
+        words = tuple(full.split())
+        for n in range(1, len(words) + 1):
+            ending_with[words[-n:]].append(full)
+        if len(words) > 1:
+            starting_with[words[0]].append(full)
+    in_doc: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    documents: dict[str, Counter] = defaultdict(Counter)  # key -> document -> its mentions there, as keys change
+    for m in people:
+        in_doc[(m.doc_id, keys[m][1])].append(m)
+        documents[keys[m][1]][m.doc_id] += 1
+    starts = {where: [m.start for m in found] for where, found in in_doc.items()}
+    spread = Counter({key: len(found) for key, found in documents.items()})  # key -> documents it is in
+
+    def candidates(short: str) -> list[str]:
+        words = tuple(short.split())
+        found = [k for k in ending_with.get(words, ()) if k != short]
+        if not found and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
+            found = [k for k in starting_with.get(words[0], ()) if k != short]
+        return found
+
+    def nearest(m: Mention, found: list[str]) -> Mention | None:
+        """The mention of one of ``found`` nearest before ``m`` in its document, else the nearest after it."""
+        best, best_distance = None, None
+        for k in found:
+            here = in_doc.get((m.doc_id, k))
+            if not here:
+                continue
+            offsets = starts[(m.doc_id, k)]
+            after = bisect_right(offsets, m.start)
+            options = []
+            if after > 0:
+                at = bisect_left(offsets, offsets[after - 1])  # the first mention at that offset
+                options.append((at, (False, m.start - offsets[at])))
+            if after < len(offsets):
+                options.append((after, (True, offsets[after] - m.start)))
+            for i, distance in options:
+                if best_distance is None or distance < best_distance:
+                    best, best_distance = here[i], distance
+        return best
+
+    def dominant(found: list[str]) -> str | None:
+        """The full name a bare surname means across documents: the only one, or one in twice as many documents."""
+        if len(found) == 1:
+            return found[0]
+        ranked = sorted(found, key=lambda k: (-spread[k], k))
+        return ranked[0] if spread[ranked[0]] >= 2 * spread[ranked[1]] else None
+
+    def move(m: Mention, source: str, target: str) -> None:
+        """Count ``m`` under its new key in the index of documents."""
+        documents[source][m.doc_id] -= 1
+        if documents[source][m.doc_id] == 0:
+            spread[source] -= 1
+        documents[target][m.doc_id] += 1
+        if documents[target][m.doc_id] == 1:
+            spread[target] += 1
+
+    def join_full_name(m: Mention) -> None:
+        short = keys[m][1]
+        found = candidates(short)
+        if not found:
+            return
+        near = nearest(m, found)
+        target = keys[near][1] if near is not None else dominant(found)
+        if target is None:
+            return
+        move(m, short, target)
+        state.assign(m, ("PERSON", target))
+
+    state.each(people, join_full_name)
+
+
+def initials(text: str) -> str:
+    """The capitals an organisation's name abbreviates to: "United Nations" -> "UN"."""
+    return "".join(w[0] for w in normalize(text).split() if w not in ACRONYM_STOPWORDS).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
+
+
+def acronym(state: RuleState) -> None:
+    """An acronym joins the name it follows in parentheses ("Islamic State (ISIS)"), else the one
+    organisation of the corpus whose initials spell it ("UN" -> "United Nations")."""
+    keys = state.keys
+    names = state.kept(state.names)
+    long_forms: dict[str, set[Key]] = defaultdict(set)
+    for m in names:
+        if keys[m][0] == "ORG" and len(normalize(m.text).split()) >= 2:
+            long_forms[initials(m.text)].add(keys[m])
+    defined: dict[Key, Key] = {}  # "Islamic State (ISIS)": the acronym's key -> the name's
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in names:
+        by_doc[m.doc_id].append(m)
+    starts = {doc: [m.start for m in found] for doc, found in by_doc.items()}
+    longest = max((m.end - m.start for m in names), default=0)
+
+    def learn_definition(m: Mention) -> None:
+        if not _is_acronym(m.text) or "bracketed" not in m.roles or keys[m][1].startswith("user:"):
+            return
+        here, offsets = by_doc[m.doc_id], starts[m.doc_id]
+        window = here[bisect_left(offsets, m.start - 3 - longest) : bisect_left(offsets, m.start)]
+        before = [n for n in window if n is not m and 0 < m.start - n.end <= 3 and keys[n][0] in {"ORG", "GPE"}]
+        if before and keys[m] != keys[before[-1]]:
+            defined[keys[m]] = keys[before[-1]]
+
+    def join_long_form(m: Mention) -> None:
+        if keys[m] in defined:
+            state.assign(m, defined[keys[m]])
+        elif keys[m][0] == "ORG" and _is_acronym(m.text) and not keys[m][1].startswith("user:"):
+            found = long_forms.get(m.text.replace(".", ""), set()) - {keys[m]}
+            if len(found) == 1:
+                state.assign(m, next(iter(found)))
+
+    state.each(names, learn_definition)
+    state.each(names, join_long_form)
+
+
+def never_merge(state: RuleState) -> None:
+    """Split any node that holds both names of a user's never-merge pair: the second name gets its own."""
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in state.kept(state.names):
+        by_name[normalize(m.text)].append(m)
+    for pair in state.aliases.never_merge:
+        first, second = sorted(pair)
+        first_keys = {state.keys[o] for o in by_name.get(first, ())}
+
+        def keep_apart(m: Mention, first_keys=first_keys, second=second) -> None:
+            if state.keys[m] in first_keys:
+                state.assign(m, (state.keys[m][0], f"apart:{second}"))
+
+        state.each(by_name.get(second, []), keep_apart)
+
+
+def pronoun(state: RuleState) -> None:
+    """he/she/his/her join the nearest fitting person before them; its (and a referring "it") the nearest group."""
+    keys = state.keys
+    names = state.kept(state.names)
+    people = [m for m in names if keys[m][0] == "PERSON"]
+    groups = [m for m in names if keys[m][0] in {"ORG", "GPE", "NORP"}]
+    genders = {key: _gender(members) for key, members in state.clusters().items() if key[0] == "PERSON"}
+    linked: dict[Mention, Mention] = {}
+    for gender, forms in (("M", MALE_PRONOUNS), ("F", FEMALE_PRONOUNS)):
+        fitting = [m for m in people if genders[keys[m]] in {gender, ""}]
+        linked.update(_antecedents(state, [p for p in state.pronouns if p.text.lower() in forms], fitting))
+    linked.update(_antecedents(state, [p for p in state.pronouns if p.label != "PERSON"], groups))
+    for found, antecedent in linked.items():
+        state.assign(found, keys[antecedent])
+
+
+def title(state: RuleState) -> None:
+    """Attach a role to the one entity of its document that fits it.
+
+    "the Syrian government" is Syria; "the Syrian president" is the one person
+    of the document known (from the dictionary, or from "Syrian President
+    Bashar al-Assad" anywhere in the corpus) to hold a Syrian role, narrowed by
+    the title if several do; "the President" is the principal of the staff who
+    speak of him ("Trump's aides said the President ..."), else the one person of
+    the document the corpus calls president. Otherwise the role stays unresolved.
+    """
+    gazetteer = state.gazetteer
+    clusters = state.clusters()
+    countries_of: dict[Key, set[str]] = {}
+    titles_of: dict[Key, set[str]] = {}
+    names_of: dict[Key, set[str]] = {}
+    people_in: dict[str, list[Key]] = defaultdict(list)  # document -> the people keys with a mention there
+    for key, members in clusters.items():
+        if key[0] == "PERSON":
+            countries_of[key] = set().union(*(gazetteer.roles(normalize(m.text)) for m in members))
+            countries_of[key] |= {r.split(":")[1] for m in members for r in m.roles if r.startswith("country:")}
+            titles_of[key] = {r.split(":")[1] for m in members for r in m.roles if r.startswith("title:")}
+            names_of[key] = {normalize(m.text) for m in members}
+            for doc in {m.doc_id for m in members}:
+                people_in[doc].append(key)
+    found: dict[Mention, Key] = {}
+
+    def attach(role: Mention) -> None:
+        words = normalize(role.text).split()
+        phrases = words + [" ".join(pair) for pair in zip(words, words[1:])]  # "north korean"
+        countries = {c.code: c for w in phrases if (c := gazetteer.country(w))}
+        if role.label == "GPE":
+            if len(countries) == 1:
+                found[role] = state.country_key(*countries.values())
+            return
+        word = words[-1] if words else ""
+        here = people_in.get(role.doc_id, [])
+        holders = {normalize(r.split(":", 1)[1]) for r in role.roles if r.startswith("holder:")}
+        if holders:
+            fitting = [k for k in here if holders & names_of[k]]
+        elif countries:
+            fitting = [k for k in here if not countries_of[k].isdisjoint(countries)]
+            if len(fitting) > 1:
+                fitting = [k for k in fitting if word in titles_of[k]]
+        else:
+            fitting = [k for k in here if word in titles_of[k]]
+        if len(fitting) == 1:
+            found[role] = fitting[0]
+
+    state.each(state.titles, attach)
+    for role, key in found.items():
+        state.assign(role, key)
+
+
+def concept(state: RuleState) -> None:
+    """Arguments that name no actor are concepts, one per normalised phrase ("the chemical attack")."""
+    state.each(state.concepts, lambda m: state.assign(m, ("CONCEPT", concept_key(m.text))))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(USER_ALIAS, user_alias, "a name from the user's --aliases file is the entity declared there"),
+    Rule(COUNTRY_NAME, country_name, "a name of a country (US, U.S., Russia) is the country"),
+    Rule(METONYMY, metonymy, "a seat of government, or a capital acting as subject or possessor, is its state"),
+    Rule(TYPE_VOTE, type_vote, "one name, one type across the corpus: known people are people, else the majority"),
+    Rule(SAME_NAME, same_name, "mentions with the same normalised name and type are one entity"),
+    Rule(ORG_NAME, org_name, "names of one organisation in the Phoenix dictionaries are one entity"),
+    Rule(SURNAME, surname, "a partial name joins the nearest full name of its document, else the dominant one"),
+    Rule(ACRONYM, acronym, "an acronym joins the name it follows in parentheses, else the one name it abbreviates"),
+    Rule(NEVER_MERGE, never_merge, "the user's never-merge pairs are kept apart"),
+    Rule(PRONOUN, pronoun, "he/she/his/her/its join the nearest fitting actor before them (two sentences back)"),
+    Rule(TITLE, title, "a role (the Syrian president, the Syrian government) joins the one entity that fits it"),
+    Rule(CONCEPT, concept, "arguments that name no actor become concepts, merged by their normalised words"),
+)
+"""The rules, in the order they run."""
+
+
+def is_concept(text: str) -> bool:
+    """Whether an argument can be a concept node: some word that is not a pronoun or determiner alone."""
+    key = concept_key(text)
+    return any(c.isalpha() for c in key) and key not in CONCEPT_DETERMINERS | REFERRING_WORDS
+
+
+def concept_key(text: str) -> str:
+    """Normalised words of a concept, without leading determiners: "the chemical attack" -> "chemical attack"."""
+    words = normalize(text).split()
+    while len(words) > 1 and words[0] in CONCEPT_DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _unkeyed(state: RuleState) -> list[Mention]:
+    """The names no earlier rule has keyed."""
+    return [m for m in state.names if m not in state.keys]
+
+
+def _vote(labels: Counter, known_person: bool) -> str:
+    if known_person or labels.get("PERSON", 0) > 0:
+        return "PERSON"
+    return max(labels, key=lambda lab: (labels[lab], -TYPE_PRECEDENCE.index(lab) if lab in TYPE_PRECEDENCE else -99))
+
+
+def _gender(members: list[Mention]) -> str:
+    """The gender a person's names point to ("" when unknown or when they disagree)."""
+    found = {g for m in members if m.kind == "name" and (g := name_gender(m.text))}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _antecedents(state: RuleState, pronouns: list[Mention], candidates: list[Mention]) -> dict[Mention, Mention]:
+    """Each pronoun's antecedent among ``candidates``: bisection over sentences and offsets, never a scan."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in candidates:
+        by_doc[m.doc_id].append(m)
+    sentence_starts: dict[str, list[int]] = defaultdict(list)
+    for m in [*candidates, *pronouns]:
+        sentence_starts[m.doc_id].append(m.sentence_start)
+    for doc in sentence_starts:
+        sentence_starts[doc] = sorted(set(sentence_starts[doc]))
+    for doc in by_doc:
+        by_doc[doc].sort(key=lambda m: (m.start, m.end))
+    firsts = {doc: [m.start for m in found] for doc, found in by_doc.items()}
+    found: dict[Mention, Mention] = {}
+
+    def link(p: Mention) -> None:
+        starts = sentence_starts[p.doc_id]
+        here = bisect_left(starts, p.sentence_start)  # starts is sorted and holds it
+        earliest = starts[max(0, here - PRONOUN_WINDOW_SENTENCES)]
+        offsets = firsts.get(p.doc_id, [])
+        window = by_doc[p.doc_id][bisect_left(offsets, earliest) : bisect_right(offsets, p.start)]
+        before = [m for m in window if earliest <= m.sentence_start and m.end <= p.start
+                  and (p.quoted or not m.quoted)]  # '"... Assad ...", he said': he is not Assad
+        if not before:
+            return
+        nearest_sentence = max(m.sentence_start for m in before)
+        pool = [m for m in before if m.sentence_start == nearest_sentence]
+        found[p] = max(pool, key=lambda m: (m.role == "subject" and m.sentence_start != p.sentence_start, m.start))
+
+    state.each(pronouns, link)
+    return found
