@@ -5,16 +5,22 @@ Two sources, both offline:
 * ``pycountry`` (ISO 3166): country names, official names, common names and
   two- and three-letter codes;
 * the PETRARCH2/Phoenix actor dictionaries shipped in ``graphkit/data/petrarch``
-  (MIT): country synonyms ("Russia" under the Russian Federation), seats of
-  government that stand for the state ("Moscow", "the Kremlin",
-  "Washington"), and political figures with their name variants ("Lavrov",
-  "Sergey Lavrov").
+  (MIT): country synonyms ("Russia" under the Russian Federation, "Britain" and
+  "the UK" under the United Kingdom), seats of government that stand for the state
+  ("the Kremlin", "Downing Street"), and political figures with their name
+  variants ("Lavrov", "Sergey Lavrov");
+* capitals and cities from GeoNames (``graphkit/data/places``, CC BY 4.0) and the
+  regions of ISO 3166-2 (``pycountry``). Phoenix lists cities and constituent
+  countries among a state's synonyms (London, Manchester, Scotland under the
+  United Kingdom; Houston under the United States): only the capital stands for
+  the state, and only when it acts ("Moscow said"); every other city or region
+  is a place of its own.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -46,6 +52,7 @@ class Gazetteer:
     bodies: dict[str, Country]
     people: dict[str, tuple[str, frozenset[str]]]
     organisations: dict[str, str]
+    places: dict[str, Country] = field(default_factory=dict)
 
     def country(self, key: str) -> Country | None:
         """The country a normalised name denotes by itself ("us", "russia")."""
@@ -54,6 +61,10 @@ class Gazetteer:
     def seat(self, key: str) -> Country | None:
         """The country a capital or seat of government stands for when it acts ("moscow")."""
         return self.seats.get(key)
+
+    def place(self, key: str) -> Country | None:
+        """The country a city or region that is not its capital lies in ("manchester", "scotland", "houston")."""
+        return self.places.get(key)
 
     def country_named(self, code: str) -> Country | None:
         """The country with this ISO 3166 alpha-3 code."""
@@ -103,21 +114,53 @@ def load_gazetteer() -> Gazetteer:
     countries: dict[str, Country] = {}
     for record in pycountry.countries:
         country = _country_label(record.alpha_3)
-        for name in (record.name, getattr(record, "official_name", ""), getattr(record, "common_name", ""),
-                     record.alpha_2, record.alpha_3):
+        for name in (record.name, getattr(record, "official_name", ""), getattr(record, "common_name", "")):
             if name:
                 countries.setdefault(normalize(name), country)
+        for code in (record.alpha_2, record.alpha_3):
+            if code.lower() not in NOT_COUNTRY_CODES:  # "Mr Blair's government" is not Mauritania's (MR)
+                countries.setdefault(normalize(code), country)
     seats: dict[str, Country] = {}
     people: dict[str, tuple[str, frozenset[str]]] = {}
     organisations: dict[str, str] = {}
     bodies: dict[str, Country] = {}
+    places = _places()
+    capitals = _capitals()
     for filename in _DICTIONARIES:
         text = files("graphkit.data.petrarch").joinpath(filename).read_text(encoding="utf-8", errors="replace")
-        _read_dictionary(text, countries, seats, bodies, people, organisations)
-    return Gazetteer(countries=countries, seats=seats, bodies=bodies, people=people, organisations=organisations)
+        _read_dictionary(text, countries, seats, bodies, people, organisations, places, capitals)
+    for key, country in places.items():  # a capital the dictionaries do not list still acts for its state
+        if capitals.get(country.code) == key:
+            seats.setdefault(key, country)
+    places = {key: country for key, country in places.items() if key not in seats and key not in countries}
+    return Gazetteer(countries=countries, seats=seats, bodies=bodies, people=people, organisations=organisations,
+                     places=places)
 
 
-def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, people: dict, organisations: dict) -> None:
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-3 code -> the normalised name of its capital."""
+    text = files("graphkit.data.places").joinpath("capitals.tsv").read_text(encoding="utf-8")
+    return {code: normalize(name) for code, name in (line.split("\t") for line in text.splitlines() if "\t" in line)}
+
+
+def _places() -> dict[str, Country]:
+    """Normalised name of a city or an ISO 3166-2 region -> its country (the first listed when several share a name)."""
+    found: dict[str, Country] = {}
+    text = files("graphkit.data.places").joinpath("cities.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        name, _, code = line.partition("\t")
+        if (country := _country_label(code)) is not None:
+            found.setdefault(normalize(name), country)
+    for region in pycountry.subdivisions:
+        if (country := _country_label(pycountry.countries.get(alpha_2=region.country_code).alpha_3)) is not None:
+            for name in region.name.split(" [", 1)[0].split(";"):  # "Wales [Cymru GB-CYM]"
+                found.setdefault(normalize(name), country)
+    return found
+
+
+def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, people: dict, organisations: dict,
+                     places: dict | None = None, capitals: dict | None = None) -> None:
     """Fold one Phoenix actor file into the lookup tables.
 
     An entry line names an actor; ``+`` lines under it are its synonyms; an
@@ -151,12 +194,22 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
             country = _country_label(inline)
             if country is None:
                 continue
-            stems = {w[:4] for n in (names[0], normalize(country.label)) for w in n.split()}
+            demonyms = []
             for name in names:
                 if name in countries or name in seats:
                     continue
-                table = countries if any(w[:4] in stems for w in name.split()) else seats
-                table[name] = country
+                if (capitals or {}).get(country.code) == name:
+                    seats[name] = country  # "Moscow": the state when it acts
+                elif name in (places or {}):
+                    continue  # "Manchester", "Scotland": a place in the state, not the state
+                elif _is_demonym(name):
+                    demonyms.append(name)
+                else:
+                    countries[name] = country  # "Britain", "the UK", "America"
+            stems = {w[:4] for key, c in countries.items() if c == country for w in key.split()}
+            for name in demonyms:  # "Syrian", "British" name the state ("the British government"); "Welsh" does not
+                if name[:4] in stems:
+                    countries.setdefault(name, country)
         elif roles and curated_person and len(names[0].split()) >= 2:
             held = frozenset(code[:3] for code in roles if _country_label(code[:3]))
             for name in names:
@@ -164,9 +217,26 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
         elif roles and _country_label(roles[0][:3]) and _is_seat_of_government(names[0], roles):
             for name in names:
                 bodies.setdefault(name, _country_label(roles[0][:3]))
+                if name.startswith("number 10 "):  # "Number 10 Downing Street": "Downing Street" and "Number 10" too
+                    bodies.setdefault(name.removeprefix("number 10 "), _country_label(roles[0][:3]))
+                    bodies.setdefault("number 10", _country_label(roles[0][:3]))
         elif roles:
             for name in names:
                 organisations.setdefault(british_to_american(name), names[0])
+
+
+NOT_COUNTRY_CODES = frozenset({
+    "mr", "ms", "dr", "st", "it", "in", "is", "me", "no", "am", "as", "at", "be", "by", "do", "go", "he", "hi",
+    "id", "if", "la", "ma", "my", "of", "oh", "on", "or", "pa", "so", "to", "tv", "we", "an", "and", "are",
+    "can", "for", "per", "gb",
+})
+_DEMONYM_ENDINGS = ("man", "men", "woman", "women", "sh", "ch", "ese", "ian", "ians", "ans", "ic", "i")
+
+
+def _is_demonym(name: str) -> bool:
+    """A word for the people or language of a state ("welshman", "british", "scot"), not a name of the state."""
+    words = name.split()
+    return len(words) == 1 and (name.endswith(_DEMONYM_ENDINGS) or len(name) <= 4 and name.isalpha() and name not in {"uk", "usa", "us"})
 
 
 _BUILDING_WORDS = {"house", "street", "palace", "hall", "building", "residence", "castle"}
