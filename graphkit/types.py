@@ -158,3 +158,19 @@ class Relation:
     object_id: str
     speaker_id: str = ""
     speaker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecords:
+    """All the per-document stage keeps of one parsed document, for the corpus stage.
+
+    The offsets of its sentences, its count of words, the mentions of actors
+    and the triples found in it: plain records, no spaCy object, so they
+    pickle, cache and travel between processes.
+    """
+
+    doc_id: str
+    sentence_starts: tuple[int, ...]
+    words: int
+    mentions: tuple[Mention, ...]
+    triples: tuple[Triple, ...]

@@ -40,3 +40,13 @@ def test_extract_and_resolve_do_not_import_each_other(layer, forbidden):
 
 def test_the_check_sees_imports():
     assert "graphkit.lexicon" in _imported_modules(PACKAGE / "extract" / "nominal.py")
+
+
+def test_the_corpus_stage_never_touches_spacy():
+    """Only finding mentions in a parse (resolve/mentions.py) reads spaCy objects; the rules read records."""
+    readers = {
+        path.name
+        for path in sorted((PACKAGE / "resolve").rglob("*.py"))
+        if any(module == "spacy" or module.startswith("spacy.") for module in _imported_modules(path))
+    }
+    assert readers <= {"mentions.py"}

@@ -1,12 +1,19 @@
-"""The pipeline's safety net: a bug on one document skips that document, never the build."""
+"""The pipeline's two stages and its safety net: a bug on one document skips that document, never the build."""
 
 from __future__ import annotations
 
 import pytest
 
-import graphkit.pipeline as pipeline
+import pickle
+
+import graphkit.records as records
 from graphkit.errors import InputError
+from graphkit.nlp import load_model, parse_documents
 from graphkit.pipeline import BuildStats, build
+from graphkit.records import document_records
+from graphkit.registry import get_extractor
+from graphkit.resolve import resolve_corpus
+from graphkit.types import Document
 
 
 @pytest.fixture
@@ -25,7 +32,7 @@ def _failing_on(name, real):
 
 
 def test_an_internal_error_skips_only_its_document(two_documents, monkeypatch):
-    monkeypatch.setattr(pipeline, "find_mentions", _failing_on("bad.txt", pipeline.find_mentions))
+    monkeypatch.setattr(records, "find_mentions", _failing_on("bad.txt", records.find_mentions))
     stats = BuildStats()
     kg = build([two_documents], stats=stats)
     assert [str(p) for p in stats.problems] == [
@@ -40,6 +47,35 @@ def test_an_internal_error_skips_only_its_document(two_documents, monkeypatch):
 
 
 def test_strict_raises_the_internal_error_as_one_line(two_documents, monkeypatch):
-    monkeypatch.setattr(pipeline, "find_mentions", _failing_on("bad.txt", pipeline.find_mentions))
+    monkeypatch.setattr(records, "find_mentions", _failing_on("bad.txt", records.find_mentions))
     with pytest.raises(InputError, match=r"bad.txt: skipped: graphkit failed on this document \(IndexError"):
         build([two_documents], strict=True)
+
+
+def test_a_failure_of_the_parser_itself_ends_the_build(two_documents, monkeypatch):
+    import graphkit.pipeline as pipeline
+
+    real = pipeline.parse_documents
+
+    def broken(nlp, documents):
+        yield next(real(nlp, documents))  # the first paragraph of bad.txt, then the parser fails inside its document
+        raise MemoryError("the parser ran out of memory")
+
+    monkeypatch.setattr(pipeline, "parse_documents", broken)
+    with pytest.raises(MemoryError):
+        build([two_documents])
+
+
+def test_the_stages_meet_at_plain_records():
+    """Per document: records that pickle (no spaCy object); per corpus: one call, entities and relations."""
+    text = "Bashar al-Assad met Putin in Sochi.\n\nAssad said he was grateful."
+    document = Document(id="d.txt", text=text)
+    found = document_records(document, parse_documents(load_model(), [document]), get_extractor("clauses.v1"))
+    assert pickle.loads(pickle.dumps(found)) == found
+    assert (found.doc_id, found.sentence_starts) == ("d.txt", (0, text.index("Assad said")))
+    assert {m.text for m in found.mentions} >= {"Bashar al-Assad", "Putin", "Assad", "he"}
+    resolution = resolve_corpus([document], [found])
+    assad = next(e for e in resolution.entities if e.label == "Bashar al-Assad")
+    assert {m.text for m in assad.mentions} >= {"Bashar al-Assad", "Assad", "he"}
+    assert any(r.subject_id == assad.id for r in resolution.relations)
+    assert resolution.mentions == sum(len(e.mentions) for e in resolution.entities)

@@ -1,0 +1,138 @@
+"""The per-corpus stage: every document's records in, entities and the relations between them out.
+
+This is resolution's one front door (also :func:`graphkit.resolve.resolve_corpus`)::
+
+    resolve_corpus(documents, records, gazetteer, aliases) -> CorpusResolution(entities, relations, mentions)
+
+It takes plain records only (:class:`~graphkit.types.DocumentRecords`, no
+spaCy), and runs, in order:
+
+1. the rule table (:data:`~graphkit.resolve.rules.RULES`) over every mention;
+2. name propagation: occurrences of a resolved name that NER missed become
+   mentions (:mod:`graphkit.resolve.propagate`), and the table runs again;
+3. concept mentions: a triple's noun phrase that names no actor, and is no
+   unresolved role, becomes a concept mention, keyed by the ``concept`` rule;
+4. relations: each triple with the entities its subject, object and speaker name.
+
+Intermediate resolutions are freed as soon as they have been used: each
+holds an entry per mention, and a large build has millions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from graphkit.resolve.aliases import UserAliases
+from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
+from graphkit.resolve.propagate import repeated_names
+from graphkit.resolve.resolver import MentionIndex, Resolution, resolve
+from graphkit.resolve.rules import is_concept
+from graphkit.text import grapheme_span
+from graphkit.types import Argument, Document, DocumentRecords, Entity, Mention, Relation, Triple
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusResolution:
+    """The corpus stage's result: the entities, the relations in a fixed order, and how many mentions joined an entity."""
+
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    mentions: int
+
+
+def resolve_corpus(documents: Sequence[Document], records: Iterable[DocumentRecords],
+                   gazetteer: Gazetteer | None = None, aliases: UserAliases | None = None) -> CorpusResolution:
+    """Resolve the mentions of every document into entities and turn the triples into relations.
+
+    ``documents`` are the documents the records were made from (their text is
+    searched for names NER missed); ``aliases`` is the user's alias file. The
+    result does not depend on the order of the documents or of the records.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    mentions: list[Mention] = []
+    triples: list[Triple] = []
+    sentence_starts: dict[str, list[int]] = defaultdict(list)
+    for found in records:
+        mentions.extend(found.mentions)
+        triples.extend(found.triples)
+        sentence_starts[found.doc_id].extend(found.sentence_starts)
+
+    first = resolve(mentions, gazetteer, aliases)
+    mentions.extend(repeated_names(first.entities, list(documents), mentions, sentence_starts, gazetteer))
+    del first, sentence_starts  # memory: a resolution holds an entry per mention; free each once it is used
+    actors = resolve(mentions, gazetteer, aliases)
+    concepts = _concept_mentions(triples, documents, mentions, actors)
+    resolution = actors.combine(resolve(concepts))
+    del actors, concepts, mentions  # memory: only the combined resolution is used below
+    relations = _relations(triples, resolution)
+    del triples  # memory: the relations are all that is left to keep
+    return CorpusResolution(entities=resolution.entities, relations=relations, mentions=len(resolution.entity_of))
+
+
+def _concept_mentions(triples: list[Triple], documents: Sequence[Document], mentions: list[Mention],
+                      actors: Resolution) -> list[Mention]:
+    """A concept mention for each noun-phrase argument that names no actor and no unresolved role."""
+    index = actors.index()
+    texts = {doc.id: doc.text for doc in documents}
+    roles = MentionIndex({m: "role" for m in mentions if m.kind == "title"})  # unresolved roles name no concept
+    return [
+        _concept_mention(triple, arg, texts[triple.provenance.doc_id])
+        for triple in triples
+        for arg in (triple.subject, triple.object)
+        if arg is not None
+        and arg.kind == "np"
+        and index.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
+        and roles.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
+        and is_concept(arg.text)
+    ]
+
+
+def _concept_mention(triple: Triple, arg: Argument, text: str) -> Mention:
+    """A mention of a concept: the argument's head noun and the words before it.
+
+    "a retaliatory USA missile strike against the forces ..." is the concept
+    "retaliatory USA missile strike": concepts merge when their heads and
+    pre-modifiers agree, not when whole clauses happen to repeat.
+    """
+    end = arg.head_end if arg.start <= arg.head_start < arg.head_end <= arg.end else arg.end
+    start, end = grapheme_span(text, arg.start, end)  # a token may end inside a flag emoji
+    return Mention(
+        doc_id=triple.provenance.doc_id,
+        start=start,
+        end=end,
+        text=text[start:end].replace("\r", " ").replace("\n", " "),
+        label="CONCEPT",
+        kind="concept",
+        role="other",
+        sentence_start=triple.provenance.sentence_start,
+    )
+
+
+def _relations(triples: list[Triple], resolution: Resolution) -> tuple[Relation, ...]:
+    """Each triple with the entities of its subject, first argument and speaker, in a fixed order."""
+    index = resolution.index()
+    labels = {entity.id: entity.label for entity in resolution.entities}
+    relations = []
+    for triple in triples:
+        doc_id = triple.provenance.doc_id
+        obj, said_by = triple.object, triple.attributed_to
+        speaker_id = (index.lookup(doc_id, said_by.head_start, said_by.head_end) or "") if said_by else ""
+        relations.append(
+            Relation(
+                triple=triple,
+                subject_id=index.lookup(doc_id, triple.subject.head_start, triple.subject.head_end) or "",
+                object_id=(index.lookup(doc_id, obj.head_start, obj.head_end) or "") if obj else "",
+                speaker_id=speaker_id,
+                speaker=labels[speaker_id] if speaker_id else (said_by.text if said_by else ""),
+            )
+        )
+    relations.sort(key=_relation_order)  # the same order whatever order the inputs were given in
+    return tuple(relations)
+
+
+def _relation_order(relation: Relation) -> tuple:
+    t = relation.triple
+    return (t.provenance.doc_id, t.provenance.sentence_start, t.subject.start, t.subject.end, t.relation,
+            tuple((a.start, a.end, a.text) for a in t.args), t.confidence)
