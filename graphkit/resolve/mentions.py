@@ -26,8 +26,11 @@ from graphkit.lexicon import (
 from graphkit.nlp.parse import ParsedParagraph
 from graphkit.nlp.tokens import entity_tokens
 from graphkit.resolve.aliases import UserAliases
+from graphkit.resolve.fragments import fragment_reason
 from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.names import normalize
+from graphkit.resolve.parties import load_parties
+from graphkit.resolve.persons import HONORIFICS
 from graphkit.text import grapheme_span, is_grapheme_boundary
 from graphkit.types import Mention
 
@@ -36,6 +39,16 @@ _EXPLETIVE_VERBS = {"be", "seem", "appear", "take", "remain"}
 RELATIONAL_NOUNS = {"tie", "relation", "relationship", "talk", "dialogue", "contact", "cooperation", "deal",
                     "agreement", "treaty", "war", "clash", "tension", "negotiation", "alliance", "partnership", "trade"}
 QUOTE_MARKS = {'"', "“", "”", "``", "''", "«", "»"}
+HONORIFIC_WORDS = frozenset(h.lower() for h in HONORIFICS)
+OFFICE_QUALIFIERS = frozenset({
+    "prime", "home", "foreign", "deputy", "shadow", "health", "education", "culture", "defence", "defense", "trade",
+    "transport", "environment", "work", "pensions", "chief", "general", "vice", "finance", "justice", "interior",
+    "attorney", "first", "party", "opposition", "treasury", "cabinet", "northern", "ireland", "scottish", "welsh",
+    "secretary", "state", "constitutional", "affairs", "commons", "lords", "house", "of", "for", "and",
+})
+"""Words inside an office's name: "the prime minister", "the home secretary", "the shadow health secretary"."""
+NOT_THE_HOLDER = frozenset({"former", "ex", "late", "next", "future", "previous", "new", "last", "first-ever", "acting"})
+"""Words that make a role name someone other than its present holder ("the former home secretary")."""
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -98,13 +111,20 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             sentence_start=paragraph.offset + sentence.start_char, roles=roles, quoted=opened % 2 == 1,
         ))
 
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_TYPES:
+    parties = load_parties()
+    for ent, span in _named_spans(doc):
+        label = ent.label_
+        if span is None or not any(c.isalpha() for c in span.text) or fragment_reason(span.text, label):
+            continue  # "Office of the", "GMT", "John Prescott - were" (the part after the dash is dropped)
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFIC_WORDS \
+                and doc[span.start - 1].is_title:
+            span = doc[span.start - 1 : span.end]  # "Mrs Howard": the honorific tells who she is
+            label = "PERSON"
+        elif label in {"ORG", "NORP", "PERSON", "GPE"} and parties.lookup(span.text) is not None \
+                and not gazetteer.country(normalize(span.text)):
+            add(span.start_char, span.end_char, "ORG", "name", span.root, ("party",))  # "Labour", "Tory leader"
             continue
-        span = _trimmed(ent)
-        if span is None or not any(c.isalpha() for c in span.text):
-            continue
-        if ent.label_ == "NORP" and span.root.pos_ == "ADJ":
+        if label == "NORP" and span.root.pos_ == "ADJ":
             continue  # "Syrian army": an adjective, not an actor
         if ent.label_ == "NORP" and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.tag_ in {"NN", "NNP"}:
             # "the Russian would refuse": one person of that nation, a role to resolve like a title
@@ -112,7 +132,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             continue
         parts = _hyphenated_parts(span)
         for part in parts:
-            label = ent.label_ if len(parts) == 1 else "PERSON"
+            label = label if len(parts) == 1 else "PERSON"
             add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer) + _bracketed(part))
     for token in doc:
         is_title = gazetteer.is_title(token.lower_)
@@ -122,15 +142,68 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
             tied = any(gazetteer.country(normalize(t.text)) or gazetteer.country(normalize(_entity_text(t)))
                        for t in modifiers)  # "the Syrian president", "the North Korean leader"
-            if is_title and (tied or [t.lower_ for t in words] == ["the", token.lower_]):
+            office = _office(token, words, modifiers, parties) if is_title and not tied else None
+            if is_title and (tied or office is not None):
                 hint = _apposed_name(token) or (() if tied else _holder_hint(token))
-                add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint)  # "the Syrian president"
+                add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint + (office or ()))
             elif token.lower_ in GOVERNMENT_NOUNS and tied:
                 add(words[0].idx, token.idx + len(token), "GPE", "title", token)  # "the Syrian government"
         if token.pos_ == "PRON" and (token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _referring_it(token)):
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
             add(token.idx, token.idx + len(token), label, "pronoun", token)
     return found
+
+
+def _named_spans(doc) -> list[tuple[Span, Span | None]]:
+    """spaCy's actor entities, trimmed, and cut at a spaced dash: "MPs - Keith Vaz" gives "Keith Vaz"."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_TYPES:
+            continue
+        pieces, start = [], ent.start
+        for token in ent:
+            if token.text in {"-", "–", "—"} and token.whitespace_ and token.i > ent.start \
+                    and doc[token.i - 1].whitespace_:
+                pieces.append(doc[start : token.i])
+                start = token.i + 1
+        pieces.append(doc[start : ent.end])
+        for piece in pieces:
+            span = _trimmed(piece) if len(piece) else None
+            if span is not None and len(pieces) > 1 and all(t.tag_ in {"NNS", "NNPS"} or not t.is_title for t in span):
+                continue  # "MPs" of "MPs - Keith Vaz"
+            found.append((ent, span))
+    return found
+
+
+def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -> tuple[str, ...] | None:
+    """The office a role phrase names, as roles for the resolver, or None when it names no present holder.
+
+    "the prime minister" -> ("office:prime minister",); "the Tory leader" ->
+    ("office:leader", "party:<id>"); "his chancellor" -> ("office:chancellor",);
+    "the former home secretary" and "a minister" -> None.
+    """
+    first = words[0].lower_
+    if first not in {"the", "his", "her", "their", "its"} and words[0] not in modifiers:
+        return None
+    office, party = [], None
+    for word in words[1:] if first in {"the", "his", "her", "their", "its"} else words:
+        lower = word.lower_
+        if word == title or lower in OFFICE_QUALIFIERS:
+            office.append(lower)
+        elif lower in NOT_THE_HOLDER:
+            return None
+        elif word.tag_ == "POS":
+            continue  # "Labour's leader"
+        elif (found := parties.lookup(_entity_text(word) if word.ent_type_ else word.text)) is not None:
+            party = found
+        elif word.ent_type_ and parties.lookup(" ".join(t.text for t in entity_tokens(word))) is not None:
+            party = parties.lookup(" ".join(t.text for t in entity_tokens(word)))
+        else:
+            return None  # "the new leader", "the Labour party's Scottish leader": another office than the holder's
+    while office and office[0] in {"of", "for", "and"}:
+        office.pop(0)
+    roles = (f"office:{' '.join(office)}",)
+    return roles + ((f"party:{party.id}",) if party is not None else ())
 
 
 def _referring_it(token: Token) -> bool:
@@ -190,17 +263,27 @@ def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
     def country(token: Token):
         return gazetteer.country(normalize(token.text)) or gazetteer.country(normalize(_entity_text(token)))
 
+    parties = load_parties()
     roles = set()
     i = name.start - 1
     words = [t for t in name if t.lower_ in PERSON_TITLES]
-    while i >= 0 and i >= name.start - 4 and (name.doc[i].lower_ in PERSON_TITLES or country(name.doc[i])):
+    office: list[str] = []
+    while i >= 0 and i >= name.start - 5 and (name.doc[i].lower_ in PERSON_TITLES or country(name.doc[i])
+                                              or name.doc[i].lower_ in OFFICE_QUALIFIERS and name.doc[i].is_title
+                                              or parties.lookup(name.doc[i].text) is not None):
         words.append(name.doc[i])
+        if name.doc[i].lower_ in PERSON_TITLES or name.doc[i].lower_ in OFFICE_QUALIFIERS:
+            office.insert(0, name.doc[i].lower_)
         i -= 1
     for word in words:
         if word.lower_ in PERSON_TITLES:
             roles.add(f"title:{word.lower_}")
         elif (found := country(word)) is not None:  # "North Korean leader Kim Jong-un"
             roles.add(f"country:{found.code}")
+        elif (party := parties.lookup(word.text)) is not None:  # "Tory leader Michael Howard"
+            roles.add(f"party:{party.id}")
+    if office and office[-1] in PERSON_TITLES:
+        roles.add(f"office:{' '.join(office)}")  # "Home Secretary David Blunkett" -> office:home secretary
     return tuple(sorted(roles)) if any(r.startswith("title:") for r in roles) else ()
 
 

@@ -1,0 +1,54 @@
+"""Mentions found in real sentences (written in the style of BBC politics news) by the real model."""
+
+import pytest
+
+from graphkit.nlp.parse import parse_documents
+from graphkit.resolve.mentions import find_mentions
+from graphkit.types import Document
+
+
+def mentions(nlp, text):
+    found = []
+    for paragraph in parse_documents(nlp, [Document(id="news.txt", text=text)]):
+        found.extend(find_mentions(paragraph))
+    return {m.text: m for m in found}
+
+
+@pytest.fixture(scope="module")
+def story(nlp):
+    return mentions(nlp, (
+        "Tory leader Michael Howard attacked the prime minister over the plans. "
+        "Mrs Howard said she was proud of him. "
+        "Home Secretary David Blunkett defended the bill. "
+        "The Labour Party and the Tories clashed with the Lib Dems on Tuesday. "
+        "His chancellor, Gordon Brown, smiled. "
+        "The former home secretary was not there. "
+        "MPs - Keith Vaz among them - met at 1200 GMT."
+    ))
+
+
+def test_parties_are_organisations(story):
+    for name in ("Labour Party", "Tories", "Lib Dems", "Tory"):
+        assert story[name].label == "ORG" and "party" in story[name].roles
+
+
+def test_an_honorific_is_part_of_the_name_and_makes_a_person(story):
+    assert story["Mrs Howard"].label == "PERSON"
+
+
+def test_offices_stated_before_a_name(story):
+    assert "office:home secretary" in story["David Blunkett"].roles
+    howard = story["Michael Howard"].roles
+    assert "office:leader" in howard and any(r.startswith("party:") for r in howard)
+
+
+def test_roles_that_name_a_present_holder(story):
+    assert story["the prime minister"].kind == "title"
+    assert "office:prime minister" in story["the prime minister"].roles
+    assert "office:chancellor" in story["His chancellor"].roles
+    assert "the former home secretary" not in story  # someone else than the holder
+
+
+def test_fragments_are_no_mentions(story):
+    assert "Keith Vaz" in story
+    assert not any("-" in text or text in {"MPs", "GMT", "1200 GMT"} for text in story)
