@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from graphkit.resolve.gazetteer import Gazetteer
 from graphkit.resolve.names import normalize
@@ -19,6 +20,7 @@ from graphkit.resolve.resolver import MentionIndex
 from graphkit.types import Document, Entity, Mention
 
 _NEXT_NAME = re.compile(r"[ \t]*-?[ \t]*[A-Z]")
+_WORD = re.compile(r"\w+")
 
 
 def repeated_names(entities: tuple[Entity, ...], documents: list[Document], mentions: list[Mention],
@@ -32,19 +34,48 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
     names = {text: next(iter(found))[0] for text, found in owners.items() if len(found) == 1}
     if not names:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
     covered = MentionIndex({m: "" for m in mentions})
+    by_first_word = _by_first_word(names)
     added = []
     for doc in documents:
         starts = sentence_starts.get(doc.id, [])
         body_end = len(doc.text) if doc.body_end < 0 else doc.body_end
-        for match in pattern.finditer(doc.text, doc.body_start, body_end):
-            start, end = match.span()
+        for start, end in _occurrences(doc.text, doc.body_start, body_end, by_first_word):
             if covered.overlaps(doc.id, start, end) or not starts or _NEXT_NAME.match(doc.text, end):
                 continue  # covered already, or only the start of a longer name ("Xi" of "Xi Jinping")
             sentence = starts[max(0, bisect_right(starts, start) - 1)]
             bracketed = ("bracketed",) if doc.text[start - 1 : start] == "(" and doc.text[end : end + 1] == ")" else ()
-            added.append(Mention(doc_id=doc.id, start=start, end=end, text=match.group(), label=names[match.group()],
+            text = doc.text[start:end]
+            added.append(Mention(doc_id=doc.id, start=start, end=end, text=text, label=names[text],
                                  kind="name", role="other", sentence_start=sentence, roles=bracketed))
     return added
+
+
+def _by_first_word(names: Iterable[str]) -> dict[str, list[str]]:
+    """Names by their first word (``\\w+``), longest first: the only names that can start where that word does."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names, key=len, reverse=True):
+        if (first := _WORD.match(name)) is not None:
+            found[first.group()].append(name)
+    return found
+
+
+def _occurrences(text: str, start: int, end: int, by_first_word: dict[str, list[str]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of a name in ``text[start:end]``, left to right, longest first.
+
+    The same matches as one regular expression of every name (``(?<!\\w)(?:longest|...|shortest)(?!\\w)``),
+    but each word of the text is looked up instead of trying every name at every
+    position, which took time proportional to the text times the number of names.
+    """
+    after = start  # the end of the last occurrence: occurrences do not overlap
+    for word in _WORD.finditer(text, start, end):
+        at = word.start()
+        if at < after or (at > 0 and _WORD.match(text[at - 1])):
+            continue
+        for name in by_first_word.get(word.group(), ()):
+            stop = at + len(name)
+            if stop <= end and text.startswith(name, at) and not (stop < end and _WORD.match(text, stop)):
+                yield at, stop
+                after = stop
+                break
 

@@ -51,7 +51,7 @@ class _Guard:
     def each(self, rule: str, mentions: Iterable[Mention], step: Callable[[Mention], None]) -> None:
         """Apply ``step`` to every mention not skipped yet."""
         for m in mentions:
-            if m in self.skipped:
+            if self.skipped and m in self.skipped:
                 continue
             try:
                 step(m)
@@ -65,7 +65,7 @@ class _Guard:
 
     def kept(self, mentions: Iterable[Mention]) -> list[Mention]:
         """The mentions no rule failed on."""
-        return [m for m in mentions if m not in self.skipped]
+        return [m for m in mentions if m not in self.skipped] if self.skipped else list(mentions)
 
 
 class RuleState:
