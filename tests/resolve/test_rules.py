@@ -285,3 +285,21 @@ def test_a_new_rule_is_a_function_and_a_row():
     rules = (*table.RULES, table.Rule("everyone-is-trump", everyone_is_trump, "for this test only"))
     (entity,) = resolve([_m("Putin"), _m("Trump", 10)], rules=rules).entities
     assert dict(entity.merges) == {"everyone-is-trump": 2}
+
+
+def test_a_rule_failing_on_one_mention_warns_with_its_name_and_skips_only_that_mention(caplog):
+    def fails_on_putin(state):
+        def check(m):
+            if m.text == "Putin":
+                raise ValueError("no such thing")
+
+        state.each(state.kept(state.names), check)
+
+    rules = (*table.RULES[:5], table.Rule("fussy", fails_on_putin, "for this test only"), *table.RULES[5:])
+    putin, trump = _m("Putin", 0, doc="fussy-test"), _m("Trump", 10, doc="fussy-test")
+    with caplog.at_level("WARNING", logger="graphkit.resolve"):
+        resolution = resolve([putin, trump], rules=rules)
+        resolve([putin, trump], rules=rules)
+    assert [r.getMessage() for r in caplog.records] == [
+        "fussy-test: the fussy rule failed on 'Putin' at offset 0 (ValueError: no such thing); that mention was skipped"]
+    assert list(resolution.entity_of) == [trump]
