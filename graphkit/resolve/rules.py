@@ -15,6 +15,13 @@ The table, in order:
 ``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
                   "Washington's allies") is its state, elsewhere it is the place; a seat
                   of government that is no place ("the Kremlin", "the White House") is always the state;
+``party``         a name of a political party is the party, one node for its name, plural,
+                  adjective, possessive, "the X Party" and nickname ("Labour", "the Labour
+                  Party", "New Labour"; "Tories", "Tory", "Conservatives"), from the Party
+                  Facts table (``graphkit/data/parties``); a name several countries' parties
+                  share is that of a country the document names, else Britain's, then the US's...;
+``place``         a one-word city or region NER called a person ("Torbay") is a place,
+                  unless the corpus uses it as a surname ("Howard" of Michael Howard);
 ``type-vote``     one name gets one type across the corpus (spaCy may call "Trump" an ORG
                   once): known political figures and surnames of people are people, else
                   the most frequent label;
@@ -22,8 +29,12 @@ The table, in order:
 ``org-name``      names of one organisation in the Phoenix dictionaries are one entity
                   ("North Atlantic Treaty Organization", "NATO");
 ``surname``       a partial name ("Assad") joins the nearest full name of the same
-                  document that ends with it ("Bashar al-Assad"), else the full name that
-                  dominates the corpus;
+                  document that ends with it ("Bashar al-Assad"); in another document, only
+                  the one full name of the corpus that ends with it. Names are parsed
+                  (``nameparser``, :mod:`graphkit.resolve.persons`): a gendered honorific
+                  keeps people apart ("Mrs Howard" is not Michael Howard), a title with a
+                  first name joins no other full name ("Prince Edward", "Edward Leigh"),
+                  and a first name alone joins only within its own document;
 ``acronym``       an acronym defined in parentheses joins its name everywhere ("Islamic
                   State (ISIS)"); else "UN" joins the one organisation whose initials
                   spell it;
@@ -33,7 +44,11 @@ The table, in order:
                   subject that is not expletive) the nearest state or organisation: the
                   current sentence first, then up to two sentences back, subjects preferred;
 ``title``         a role ("the Syrian president", "the President", "the Syrian
-                  government") joins the one entity of its document that fits it;
+                  government", "the prime minister", "the Tory leader", "his chancellor")
+                  joins the one entity of its document that fits it: the one person
+                  of the document the corpus states holds that office ("Prime Minister
+                  Tony Blair", "Tory leader Michael Howard"), of that party when the role
+                  names one; otherwise the role stays unresolved, never guessed;
 ``concept``       arguments that name no actor become concept nodes, merged by their
                   normalised words.
 
@@ -75,12 +90,16 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graphkit.ids import slug
 from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
+from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.gazetteer import name_gender
 from graphkit.resolve.names import normalize
+from graphkit.resolve.parties import load_parties, news_aliases_path
+from graphkit.resolve.persons import can_corefer, has_honorific, parse_person
 from graphkit.types import Mention
 
 if TYPE_CHECKING:
@@ -89,6 +108,8 @@ if TYPE_CHECKING:
 USER_ALIAS = "user-alias"
 COUNTRY_NAME = "country-name"
 METONYMY = "metonymy"
+PARTY = "party"
+PLACE = "place"
 TYPE_VOTE = "type-vote"
 SAME_NAME = "same-name"
 ORG_NAME = "org-name"
@@ -148,6 +169,57 @@ def metonymy(state: RuleState) -> None:
     state.each(_unkeyed(state), claim, NAMING)
 
 
+def party(state: RuleState) -> None:
+    """A name of a political party (Party Facts, with derived plurals, adjectives and nicknames) is the party.
+
+    "Labour", "the Labour Party", "Labour's" and "New Labour" are one node;
+    "Tories", "Tory" and "Conservatives" another. A name several countries'
+    parties share is the party of a country the document names, else of the
+    first country of the table's default order (Britain, then the US, ...).
+    A single ordinary word ("Labour", "Conservative") counts only where the
+    mention finder saw a party (an organisation, or a party modifier).
+    """
+    table = load_parties()
+    countries_in: dict[str, set[str]] = defaultdict(set)
+    for m, key in state.keys.items():
+        if key[1].startswith("country:"):
+            countries_in[m.doc_id].add(key[1].removeprefix("country:"))
+
+    def claim(m: Mention) -> None:
+        if "party" not in m.roles and m.label not in {"ORG", "NORP"}:
+            return
+        found = table.lookup(m.text, sorted(countries_in.get(m.doc_id, ())))
+        if found is None:
+            return
+        key = ("ORG", f"party:{found.id}")
+        state.labels[key] = found.label
+        state.ids[key] = f"org/{slug(found.label)}"
+        state.assign(m, key)
+
+    state.each(_unkeyed(state), claim, NAMING)
+
+
+def place(state: RuleState) -> None:
+    """A one-word city or region NER called a person ("Torbay", "Sleaford") is a place.
+
+    Not when the corpus uses the word as a person's surname ("Howard" of
+    Michael Howard), a known politician's name, or with an honorific.
+    """
+    surnames = {normalize(m.text).split()[-1] for m in state.names
+                if m.label == "PERSON" and len(normalize(m.text).split()) > 1}
+    gazetteer = state.gazetteer
+
+    def claim(m: Mention) -> None:
+        norm = normalize(m.text)
+        if m.label != "PERSON" or m.text.isupper() or len(norm.split()) != 1 or gazetteer.place(norm) is None:
+            return
+        if norm in surnames or gazetteer.is_person(norm) or has_honorific(m.text):
+            return
+        state.assign(m, state.name_key(m.text, "GPE"))
+
+    state.each(_unkeyed(state), claim, NAMING)
+
+
 def type_vote(state: RuleState) -> None:
     """A name whose mentions disagree on its type gets the type the corpus votes for."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -178,9 +250,16 @@ def same_name(state: RuleState) -> None:
 
 def org_name(state: RuleState) -> None:
     """Names of one organisation in the dictionaries ("NATO", "North Atlantic Treaty Organization") are one entity."""
+    shipped = _shipped_names()
+
     def rekey(m: Mention) -> None:
         norm = normalize(m.text)
-        if state.keys[m] == ("ORG", norm) and (canonical := state.gazetteer.organisation(norm)):
+        if state.keys[m][0] == "ORG" and norm in shipped:  # "the Commons": House of Commons
+            key = ("ORG", f"org:{shipped[norm]}")
+            state.labels[key] = shipped[norm]
+            state.ids[key] = f"org/{slug(shipped[norm])}"
+            state.assign(m, key)
+        elif state.keys[m] == ("ORG", norm) and (canonical := state.gazetteer.organisation(norm)):
             key = ("ORG", f"org:{canonical}")
             state.ids[key] = f"org/{slug(canonical)}"
             state.assign(m, key)
@@ -213,12 +292,28 @@ def surname(state: RuleState) -> None:
     starts = {where: [m.start for m in found] for where, found in in_doc.items()}
     spread = Counter({key: len(found) for key, found in documents.items()})  # key -> documents it is in
 
-    def candidates(short: str) -> list[str]:
+    shown: dict[str, str] = {}  # key -> its longest name as written, to parse titles and first names
+    for m in people:
+        if len(m.text) > len(shown.get(keys[m][1], "")):
+            shown[keys[m][1]] = m.text
+    shown.update({key[1]: label for key, label in state.labels.items() if key[0] == "PERSON"})  # declared names
+    parsed: dict[str, object] = {}
+
+    def person(text: str):
+        if text not in parsed:
+            parsed[text] = parse_person(text)
+        return parsed[text]
+
+    def candidates(m: Mention, short: str) -> list[str]:
         words = tuple(short.split())
         found = [k for k in ending_with.get(words, ()) if k != short]
         if not found and len(words) == 1:  # family name first: "Xi" of "Xi Jinping"
             found = [k for k in starting_with.get(words[0], ()) if k != short]
-        return found
+        return [k for k in found if can_corefer(person(m.text), person(shown[k]), same_document=True)]
+
+    def across_documents(m: Mention, found: list[str]) -> list[str]:
+        """Full names a name may join from another document: never a first name alone ("Sandra", "Ed")."""
+        return [k for k in found if can_corefer(person(m.text), person(shown[k]), same_document=False)]
 
     def nearest(m: Mention, found: list[str]) -> Mention | None:
         """The mention of one of ``found`` nearest before ``m`` in its document, else the nearest after it."""
@@ -241,11 +336,8 @@ def surname(state: RuleState) -> None:
         return best
 
     def dominant(found: list[str]) -> str | None:
-        """The full name a bare surname means across documents: the only one, or one in twice as many documents."""
-        if len(found) == 1:
-            return found[0]
-        ranked = sorted(found, key=lambda k: (-spread[k], k))
-        return ranked[0] if spread[ranked[0]] >= 2 * spread[ranked[1]] else None
+        """The full name a bare surname means across documents: only when no other person of the corpus has it."""
+        return found[0] if len(found) == 1 else None
 
     def move(m: Mention, source: str, target: str) -> None:
         """Count ``m`` under its new key in the index of documents."""
@@ -258,11 +350,11 @@ def surname(state: RuleState) -> None:
 
     def join_full_name(m: Mention) -> None:
         short = keys[m][1]
-        found = candidates(short)
+        found = candidates(m, short)
         if not found:
             return
         near = nearest(m, found)
-        target = keys[near][1] if near is not None else dominant(found)
+        target = keys[near][1] if near is not None else dominant(across_documents(m, found))
         if target is None:
             return
         move(m, short, target)
@@ -364,13 +456,15 @@ def title(state: RuleState) -> None:
     clusters = state.clusters()
     countries_of: dict[Key, set[str]] = {}
     titles_of: dict[Key, set[str]] = {}
+    parties_of: dict[Key, set[str]] = {}
     names_of: dict[Key, set[str]] = {}
     people_in: dict[str, list[Key]] = defaultdict(list)  # document -> the people keys with a mention there
     for key, members in clusters.items():
         if key[0] == "PERSON":
             countries_of[key] = set().union(*(gazetteer.roles(normalize(m.text)) for m in members))
             countries_of[key] |= {r.split(":")[1] for m in members for r in m.roles if r.startswith("country:")}
-            titles_of[key] = {r.split(":")[1] for m in members for r in m.roles if r.startswith("title:")}
+            titles_of[key] = {r.split(":")[1] for m in members for r in m.roles if r.startswith(("title:", "office:"))}
+            parties_of[key] = {r.split(":", 1)[1] for m in members for r in m.roles if r.startswith("party:")}
             names_of[key] = {normalize(m.text) for m in members}
             for doc in {m.doc_id for m in members}:
                 people_in[doc].append(key)
@@ -384,7 +478,9 @@ def title(state: RuleState) -> None:
             if len(countries) == 1:
                 found[role] = state.country_key(*countries.values())
             return
-        word = words[-1] if words else ""
+        offices = [r.split(":", 1)[1] for r in role.roles if r.startswith("office:")]
+        word = offices[0] if offices else words[-1] if words else ""
+        in_party = {r.split(":", 1)[1] for r in role.roles if r.startswith("party:")}
         here = people_in.get(role.doc_id, [])
         holders = {normalize(r.split(":", 1)[1]) for r in role.roles if r.startswith("holder:")}
         if holders:
@@ -395,6 +491,8 @@ def title(state: RuleState) -> None:
                 fitting = [k for k in fitting if word in titles_of[k]]
         else:
             fitting = [k for k in here if word in titles_of[k]]
+            if in_party:  # "the Tory leader": the leader of that party
+                fitting = [k for k in fitting if in_party & parties_of[k]]
         if len(fitting) == 1:
             found[role] = fitting[0]
 
@@ -412,6 +510,8 @@ RULES: tuple[Rule, ...] = (
     Rule(USER_ALIAS, user_alias, "a name from the user's --aliases file is the entity declared there"),
     Rule(COUNTRY_NAME, country_name, "a name of a country (US, U.S., Russia) is the country"),
     Rule(METONYMY, metonymy, "a seat of government, or a capital acting as subject or possessor, is its state"),
+    Rule(PARTY, party, "a party's names, plurals, adjectives and nicknames are the party (Party Facts)"),
+    Rule(PLACE, place, "a one-word city or region that NER called a person is a place, unless it is a surname"),
     Rule(TYPE_VOTE, type_vote, "one name, one type across the corpus: known people are people, else the majority"),
     Rule(SAME_NAME, same_name, "mentions with the same normalised name and type are one entity"),
     Rule(ORG_NAME, org_name, "names of one organisation in the Phoenix dictionaries are one entity"),
@@ -437,6 +537,15 @@ def concept_key(text: str) -> str:
     while len(words) > 1 and words[0] in CONCEPT_DETERMINERS:
         words.pop(0)
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _shipped_names() -> dict[str, str]:
+    """Normalised nickname -> canonical name, for the shipped news nicknames that are no party ("the Commons")."""
+    parties = load_parties()
+    return {normalize(alias): entity.name
+            for entity in load_aliases(news_aliases_path()).entities if parties.lookup(entity.name) is None
+            for alias in (entity.name, *entity.aliases)}
 
 
 def _unkeyed(state: RuleState) -> list[Mention]:

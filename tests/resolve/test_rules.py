@@ -178,8 +178,8 @@ def _run(mentions, until, aliases=None):
 
 def test_the_table_is_in_the_documented_order():
     assert [rule.name for rule in table.RULES] == [
-        "user-alias", "country-name", "metonymy", "type-vote", "same-name", "org-name", "surname", "acronym",
-        "never-merge", "pronoun", "title", "concept"]
+        "user-alias", "country-name", "metonymy", "party", "place", "type-vote", "same-name", "org-name", "surname",
+        "acronym", "never-merge", "pronoun", "title", "concept"]
     assert all(rule.description and "\n" not in rule.description for rule in table.RULES)
     assert all(f"``{rule.name}``" in table.__doc__ for rule in table.RULES)
 
@@ -221,10 +221,12 @@ def test_surname_joins_the_nearest_full_name_of_its_document_else_the_only_one()
     assert state.keys[elsewhere] == ("PERSON", "assad")  # two Assads of equal weight: no guess
 
 
-def test_surname_across_documents_joins_the_dominant_full_name():
+def test_surname_across_documents_never_picks_between_two_people_who_have_it():
     found = [_m("Bashar al-Assad", 0, doc=d) for d in "abc"] + [_m("Hafez al-Assad", 0, doc="d"), _m("Assad", 0, doc="e")]
     state = _run(found, table.SURNAME)
-    assert state.keys[found[-1]] == ("PERSON", "bashar assad")
+    assert state.keys[found[-1]] == ("PERSON", "assad")  # Bashar is in more documents, but Hafez has the name too
+    alone = [_m("Bashar al-Assad", 0, doc="a"), _m("Assad", 0, doc="e")]
+    assert _run(alone, table.SURNAME).keys[alone[-1]] == ("PERSON", "bashar assad")
 
 
 def test_family_name_first():
@@ -303,3 +305,77 @@ def test_a_rule_failing_on_one_mention_warns_with_its_name_and_skips_only_that_m
     assert [r.getMessage() for r in caplog.records] == [
         "fussy-test: the fussy rule failed on 'Putin' at offset 0 (ValueError: no such thing); that mention was skipped"]
     assert list(resolution.entity_of) == [trump]
+
+
+def _entity_of(mentions, aliases=None):
+    """Mention text (with document) -> entity id after the whole table."""
+    resolution = resolve(mentions, aliases=aliases)
+    return {(m.doc_id, m.text, m.start): entity for m, entity in resolution.entity_of.items()}
+
+
+def test_party_names_plurals_and_nicknames_are_one_party():
+    forms = ["Labour", "Labour Party", "New Labour", "Tories", "Tory", "Conservatives", "Conservative Party",
+             "Lib Dems", "Lib Dem", "Liberal Democrats"]
+    mentions = [_m(text, start=i * 40, label="NORP" if text.startswith("Tor") else "ORG", roles=("party",))
+                for i, text in enumerate(forms)]
+    found = _entity_of(mentions)
+    ids = [found[("a", text, i * 40)] for i, text in enumerate(forms)]
+    assert ids[:3] == ["org/labour-party"] * 3
+    assert ids[3:7] == ["org/conservative-party"] * 4
+    assert ids[7:] == ["org/liberal-democrats"] * 3
+
+
+def test_a_party_nobody_called_an_organisation_is_left_to_ner():
+    found = _entity_of([_m("Labour", label="PERSON")])  # no party role, not an organisation: NER's call stands
+    assert found[("a", "Labour", 0)] == "person/labour"
+
+
+def test_a_city_ner_called_a_person_is_a_place_unless_it_is_a_surname():
+    found = _entity_of([_m("Sleaford", 0), _m("Michael Howard", 20, doc="b"), _m("Howard", 60, doc="b")])
+    assert found[("a", "Sleaford", 0)] == "gpe/sleaford"
+    assert found[("b", "Howard", 60)] == "person/michael-howard"
+
+
+def test_a_gendered_honorific_keeps_people_apart():
+    found = _entity_of([_m("Michael Howard", 0), _m("Mrs Howard", 40), _m("Howard", 80)])
+    assert found[("a", "Howard", 80)] == "person/michael-howard"
+    assert found[("a", "Mrs Howard", 40)] != "person/michael-howard"
+
+
+def test_a_title_with_a_first_name_never_joins_another_full_name():
+    found = _entity_of([_m("Edward Leigh", 0), _m("Prince Edward", 40), _m("Philip Mawer", 0, doc="b"),
+                        _m("Prince Philip", 40, doc="b")])
+    assert found[("a", "Prince Edward", 40)] != "person/edward-leigh"
+    assert found[("b", "Prince Philip", 40)] != "person/philip-mawer"
+
+
+def test_a_first_name_alone_never_links_across_documents():
+    found = _entity_of([_m("Sandra Gidley", 0, doc="a"), _m("Sandra", 0, doc="b"), _m("Ed Davey", 0, doc="c"),
+                        _m("Ed", 0, doc="d")])
+    assert found[("b", "Sandra", 0)] != "person/sandra-gidley"
+    assert found[("d", "Ed", 0)] != "person/ed-davey"
+
+
+def test_a_surname_joins_across_documents_only_when_one_person_has_it():
+    alone = _entity_of([_m("Charles Kennedy", 0, doc="a"), _m("Kennedy", 0, doc="b")])
+    assert alone[("b", "Kennedy", 0)] == "person/charles-kennedy"
+    shared = _entity_of([_m("Michael Howard", 0, doc="a"), _m("Michael Howard", 0, doc="c"),
+                         _m("John Howard", 0, doc="d"), _m("Howard", 0, doc="b")])
+    assert shared[("b", "Howard", 0)] not in {"person/michael-howard", "person/john-howard"}
+
+
+def test_an_office_joins_the_one_person_of_the_document_who_holds_it():
+    mentions = [
+        _m("Tony Blair", 0, doc="a", roles=("office:prime minister", "title:minister")),
+        _m("Mr Blair", 0, doc="b"), _m("Michael Howard", 20, doc="b", roles=("office:leader", "party:partyfacts/1567", "title:leader")),
+        _m("Charles Kennedy", 40, doc="b", roles=("office:leader", "party:partyfacts/1520", "title:leader")),
+        _m("the prime minister", 80, doc="b", kind="title", roles=("office:prime minister",)),
+        _m("the Tory leader", 120, doc="b", kind="title", roles=("office:leader", "party:partyfacts/1567")),
+        _m("the leader", 160, doc="b", kind="title", roles=("office:leader",)),
+        _m("the chancellor", 200, doc="b", kind="title", roles=("office:chancellor",)),
+    ]
+    found = _entity_of(mentions)
+    assert found[("b", "the prime minister", 80)] == "person/tony-blair"
+    assert found[("b", "the Tory leader", 120)] == "person/michael-howard"
+    assert ("b", "the leader", 160) not in found  # two leaders: never guessed
+    assert ("b", "the chancellor", 200) not in found  # nobody is known to be chancellor
