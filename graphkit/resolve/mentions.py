@@ -49,6 +49,16 @@ OFFICE_QUALIFIERS = frozenset({
 """Words inside an office's name: "the prime minister", "the home secretary", "the shadow health secretary"."""
 NOT_THE_HOLDER = frozenset({"former", "ex", "late", "next", "future", "previous", "new", "last", "first-ever", "acting"})
 """Words that make a role name someone other than its present holder ("the former home secretary")."""
+STATE_NOUNS = frozenset({"government", "country", "nation"})
+DESCRIPTION_NOUNS = STATE_NOUNS | frozenset({
+    "party", "committee", "service", "executive", "organisation", "organization", "group", "paper", "newspaper",
+    "council", "assembly", "union", "association", "agency", "company", "firm", "department", "ministry",
+    "commission", "board", "court", "bank", "club", "trust", "army", "police", "network", "campaign", "authority",
+    "alliance", "charity", "institute", "university", "school", "corporation", "foundation", "federation", "league",
+    "movement", "coalition", "team", "broadcaster", "prince", "princess",
+})
+"""Nouns that, definite and singular ("the party", "his party", "the committee", "the government"), describe
+an actor named before them in the document."""
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -148,6 +158,13 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 add(words[0].idx, token.idx + len(token), "PERSON", "title", token, hint + (office or ()))
             elif token.lower_ in GOVERNMENT_NOUNS and tied:
                 add(words[0].idx, token.idx + len(token), "GPE", "title", token)  # "the Syrian government"
+        if token.lower_ in DESCRIPTION_NOUNS and token.pos_ == "NOUN" and not token.ent_type_ \
+                and token.dep_ != "compound" and token.tag_ == "NN":
+            described = _description(token)
+            if described is not None:
+                label = "GPE" if token.lower_ in STATE_NOUNS else "PERSON" if token.lower_ in {"prince", "princess"} \
+                    else "ORG"
+                add(described.idx, token.idx + len(token), label, "title", token, (f"description:{token.lower_}",))
         if token.pos_ == "PRON" and (token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _referring_it(token)):
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
             add(token.idx, token.idx + len(token), label, "pronoun", token)
@@ -204,6 +221,20 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
         office.pop(0)
     roles = (f"office:{' '.join(office)}",)
     return roles + ((f"party:{party.id}",) if party is not None else ())
+
+
+def _description(noun: Token) -> Token | None:
+    """The first word of a definite description of an actor ("the party", "his party", "this country",
+    "the influential committee", "the prison service"), or None ("a party", "the former party", "party funds")."""
+    words = [t for t in noun.subtree if t.i <= noun.i]
+    first = words[0]
+    if first.lower_ not in {"the", "this", "that", "his", "her", "its", "their"} or noun.dep_ == "appos":
+        return None
+    for word in words[1:-1]:
+        if word.is_title or word.ent_type_ or word.lower_ in NOT_THE_HOLDER or word.tag_ == "POS" \
+                or word.pos_ not in {"ADJ", "NOUN"}:
+            return None  # "the Labour party" is a name, "the former party" another actor
+    return first
 
 
 def _referring_it(token: Token) -> bool:

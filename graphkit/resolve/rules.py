@@ -49,6 +49,10 @@ The table, in order:
                   of the document the corpus states holds that office ("Prime Minister
                   Tony Blair", "Tory leader Michael Howard"), of that party when the role
                   names one; otherwise the role stays unresolved, never guessed;
+``description``   a definite description joins the actor named before it in its document:
+                  "the party", "his party" the party named last; "the committee", "the
+                  prince" the nearest name holding that noun; "the government", "this
+                  country" the state the document names most; otherwise it stays unresolved;
 ``concept``       arguments that name no actor become concept nodes, merged by their
                   normalised words.
 
@@ -118,6 +122,7 @@ ACRONYM = "acronym"
 NEVER_MERGE = "never-merge"
 PRONOUN = "pronoun"
 TITLE = "title"
+DESCRIPTION = "description"
 CONCEPT = "concept"
 
 NAMING = f"name ({', '.join((USER_ALIAS, COUNTRY_NAME, METONYMY, TYPE_VOTE, ORG_NAME))})"
@@ -496,9 +501,62 @@ def title(state: RuleState) -> None:
         if len(fitting) == 1:
             found[role] = fitting[0]
 
-    state.each(state.titles, attach)
+    state.each([t for t in state.titles if not _described(t)], attach)
     for role, key in found.items():
         state.assign(role, key)
+
+
+def _described(m: Mention) -> str:
+    """The noun of a description mention ("party" of "his party"), or ""."""
+    return next((r.split(":", 1)[1] for r in m.roles if r.startswith("description:")), "")
+
+
+def description(state: RuleState) -> None:
+    """A definite description joins the actor it describes, named before it in the document.
+
+    "the party" and "his party" are the party named last before them; "the
+    committee", "the prison service", "the prince" the nearest name before
+    them that holds that noun ("the Commons home affairs committee", "Scottish
+    Prison Service", "Prince Harry"); "the government" and "this country" the
+    one state the document names most (more than any other). Otherwise the
+    description stays unresolved.
+    """
+    keys = state.keys
+    by_word: dict[tuple[str, str], list[tuple[int, Key]]] = defaultdict(list)  # (document, word) -> names
+    parties: dict[str, list[tuple[int, Key]]] = defaultdict(list)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    for m in state.kept(state.names):
+        key = keys.get(m)
+        if key is None:
+            continue
+        if key[1].startswith("party:"):
+            parties[m.doc_id].append((m.start, key))
+        elif key[1].startswith("country:"):
+            countries[m.doc_id][key] += 1
+        for word in set(normalize(m.text).split()):
+            by_word[(m.doc_id, word)].append((m.start, key))
+    for found in (*by_word.values(), *parties.values()):
+        found.sort()
+
+    def last_before(found: list[tuple[int, Key]], start: int) -> Key | None:
+        at = bisect_left(found, (start,))
+        return found[at - 1][1] if at else None
+
+    def attach(m: Mention) -> None:
+        noun = _described(m)
+        if m.label == "GPE":
+            ranked = countries.get(m.doc_id, Counter()).most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                state.assign(m, ranked[0][0])
+            return
+        if noun == "party":
+            key = last_before(parties.get(m.doc_id, []), m.start)
+        else:
+            key = last_before(by_word.get((m.doc_id, noun), []), m.start)
+        if key is not None and (key[0] == "PERSON") == (m.label == "PERSON"):
+            state.assign(m, key)
+
+    state.each([t for t in state.titles if _described(t) and t not in keys], attach)
 
 
 def concept(state: RuleState) -> None:
@@ -520,6 +578,7 @@ RULES: tuple[Rule, ...] = (
     Rule(NEVER_MERGE, never_merge, "the user's never-merge pairs are kept apart"),
     Rule(PRONOUN, pronoun, "he/she/his/her/its join the nearest fitting actor before them (two sentences back)"),
     Rule(TITLE, title, "a role (the Syrian president, the Syrian government) joins the one entity that fits it"),
+    Rule(DESCRIPTION, description, "a definite description (the party, the committee) joins the actor named before it"),
     Rule(CONCEPT, concept, "arguments that name no actor become concepts, merged by their normalised words"),
 )
 """The rules, in the order they run."""

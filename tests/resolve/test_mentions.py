@@ -52,3 +52,12 @@ def test_roles_that_name_a_present_holder(story):
 def test_fragments_are_no_mentions(story):
     assert "Keith Vaz" in story
     assert not any("-" in text or text in {"MPs", "GMT", "1200 GMT"} for text in story)
+
+
+def test_definite_descriptions_of_actors(nlp):
+    found = mentions(nlp, "The Liberal Democrats met in Brighton. The party said his party would win. "
+                          "The Labour party and a party of MPs disagreed. The government was silent.")
+    assert found["The party"].roles == ("description:party",) and found["The party"].kind == "title"
+    assert found["his party"].roles == ("description:party",)
+    assert found["The government"].label == "GPE"
+    assert "a party" not in found and "The Labour party" not in {m for m in found if found[m].kind == "title"}

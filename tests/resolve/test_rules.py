@@ -179,7 +179,7 @@ def _run(mentions, until, aliases=None):
 def test_the_table_is_in_the_documented_order():
     assert [rule.name for rule in table.RULES] == [
         "user-alias", "country-name", "metonymy", "party", "place", "type-vote", "same-name", "org-name", "surname",
-        "acronym", "never-merge", "pronoun", "title", "concept"]
+        "acronym", "never-merge", "pronoun", "title", "description", "concept"]
     assert all(rule.description and "\n" not in rule.description for rule in table.RULES)
     assert all(f"``{rule.name}``" in table.__doc__ for rule in table.RULES)
 
@@ -379,3 +379,29 @@ def test_an_office_joins_the_one_person_of_the_document_who_holds_it():
     assert found[("b", "the Tory leader", 120)] == "person/michael-howard"
     assert ("b", "the leader", 160) not in found  # two leaders: never guessed
     assert ("b", "the chancellor", 200) not in found  # nobody is known to be chancellor
+
+
+def test_descriptions_join_the_actor_named_before_them():
+    mentions = [
+        _m("Liberal Democrats", 0, label="ORG", roles=("party",)),
+        _m("Charles Kennedy", 30),
+        _m("his party", 60, kind="title", label="ORG", roles=("description:party",)),
+        _m("Commons home affairs committee", 90, label="ORG"),
+        _m("the committee", 140, kind="title", label="ORG", roles=("description:committee",)),
+        _m("UK", 170, label="GPE"), _m("Britain", 180, label="GPE"), _m("France", 190, label="GPE"),
+        _m("the government", 200, kind="title", label="GPE", roles=("description:government",)),
+        _m("the union", 230, kind="title", label="ORG", roles=("description:union",)),
+    ]
+    found = _entity_of(mentions)
+    assert found[("a", "his party", 60)] == "org/liberal-democrats"
+    assert found[("a", "the committee", 140)] == found[("a", "Commons home affairs committee", 90)]
+    assert found[("a", "the government", 200)] == "gpe/united-kingdom"  # the state the document names most
+    assert ("a", "the union", 230) not in found  # no union named before it: unresolved, never guessed
+
+
+def test_a_description_before_any_name_or_between_equal_states_stays_unresolved():
+    found = _entity_of([_m("the party", 0, kind="title", label="ORG", roles=("description:party",)),
+                        _m("Labour", 20, label="ORG", roles=("party",)),
+                        _m("France", 40, label="GPE"), _m("Spain", 50, label="GPE"),
+                        _m("the government", 60, kind="title", label="GPE", roles=("description:government",))])
+    assert ("a", "the party", 0) not in found and ("a", "the government", 60) not in found
