@@ -111,6 +111,11 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
 
     quotes = [t.i for t in doc if t.text in QUOTE_MARKS]
 
+    def opened_quote(token: Token) -> bool:
+        """Whether ``token`` is inside quotation marks opened in its sentence ("they" of a speaker's own side)."""
+        sentence = sentences[bisect_right(firsts, token.i) - 1]
+        return (bisect_right(quotes, token.i) - bisect_right(quotes, sentence.start - 1)) % 2 == 1
+
     def add(start: int, end: int, label: str, kind: str, root: Token, roles: tuple[str, ...] = ()) -> None:
         start, end = grapheme_span(text, start, end)  # a token boundary may fall inside a character
         sentence = sentences[bisect_right(firsts, root.i) - 1]
@@ -168,6 +173,9 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         if token.pos_ == "PRON" and (token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _referring_it(token)):
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
             add(token.idx, token.idx + len(token), label, "pronoun", token)
+        elif token.pos_ == "PRON" and token.lower_ in PLURAL_PRONOUNS and not opened_quote(token):
+            hint = ("plural",) + (("after-plural-noun",) if _plural_noun_before(token) else ())
+            add(token.idx, token.idx + len(token), "ORG", "pronoun", token, hint)
     return found
 
 
@@ -221,6 +229,25 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
         office.pop(0)
     roles = (f"office:{' '.join(office)}",)
     return roles + ((f"party:{party.id}",) if party is not None else ())
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+
+def _plural_noun_before(pronoun: Token) -> bool:
+    """Whether the nearest plural noun before ``pronoun`` (this sentence or the one before) is a common noun.
+
+    "The Lib Dems say ... they" may be the party; "MPs said they" are the MPs,
+    who are no actor node: such a pronoun is left unresolved.
+    """
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    for token in reversed(pronoun.doc[start : pronoun.i]):
+        if token.tag_ in {"NNS", "NNPS"} or token.ent_type_ in {"ORG", "NORP"} and token.tag_ in {"NNP", "NNPS"}:
+            return token.tag_ == "NNS" and not token.ent_type_
+    return False
 
 
 def _description(noun: Token) -> Token | None:

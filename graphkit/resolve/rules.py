@@ -442,7 +442,12 @@ def pronoun(state: RuleState) -> None:
     for gender, forms in (("M", MALE_PRONOUNS), ("F", FEMALE_PRONOUNS)):
         fitting = [m for m in people if genders[keys[m]] in {gender, ""}]
         linked.update(_antecedents(state, [p for p in state.pronouns if p.text.lower() in forms], fitting))
-    linked.update(_antecedents(state, [p for p in state.pronouns if p.label != "PERSON"], groups))
+    singular = [p for p in state.pronouns if p.label != "PERSON" and "plural" not in p.roles]
+    linked.update(_antecedents(state, singular, groups))
+    plural_groups = [m for m in groups if keys[m][1].startswith("party:") or keys[m][0] == "NORP"
+                     or keys[m][0] == "ORG" and _plural_name(m.text)]
+    plural = [p for p in state.pronouns if "plural" in p.roles and "after-plural-noun" not in p.roles]
+    linked.update(_antecedents(state, plural, plural_groups))
     for found, antecedent in linked.items():
         state.assign(found, keys[antecedent])
 
@@ -616,6 +621,12 @@ def _vote(labels: Counter, known_person: bool) -> str:
     if known_person or labels.get("PERSON", 0) > 0:
         return "PERSON"
     return max(labels, key=lambda lab: (labels[lab], -TYPE_PRECEDENCE.index(lab) if lab in TYPE_PRECEDENCE else -99))
+
+
+def _plural_name(text: str) -> bool:
+    """A name that "they" can stand for: "Lib Dems", "the Conservatives" (not "Reuters", "Congress")."""
+    last = text.split()[-1] if text.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ers")) and last[:1].isupper()
 
 
 def _gender(members: list[Mention]) -> str:

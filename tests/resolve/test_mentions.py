@@ -61,3 +61,13 @@ def test_definite_descriptions_of_actors(nlp):
     assert found["his party"].roles == ("description:party",)
     assert found["The government"].label == "GPE"
     assert "a party" not in found and "The Labour party" not in {m for m in found if found[m].kind == "title"}
+
+
+def test_they_is_a_group_pronoun_unless_a_plural_noun_comes_first(nlp):
+    text = "The Lib Dems say they will win. Voters said they were angry."
+    found = []
+    for paragraph in parse_documents(nlp, [Document(id="news.txt", text=text)]):
+        found.extend(m for m in find_mentions(paragraph) if m.text == "they")
+    first, second = sorted(found, key=lambda m: m.start)
+    assert first.roles == ("plural",)  # the party may be meant
+    assert second.roles == ("plural", "after-plural-noun")  # the voters, who are no actor node

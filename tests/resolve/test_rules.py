@@ -405,3 +405,16 @@ def test_a_description_before_any_name_or_between_equal_states_stays_unresolved(
                         _m("France", 40, label="GPE"), _m("Spain", 50, label="GPE"),
                         _m("the government", 60, kind="title", label="GPE", roles=("description:government",))])
     assert ("a", "the party", 0) not in found and ("a", "the government", 60) not in found
+
+
+def test_they_joins_the_party_named_before_it_but_not_after_a_plural_noun():
+    mentions = [
+        _m("Lib Dems", 0, label="ORG", role="subject", roles=("party",)),
+        _m("they", 30, label="ORG", kind="pronoun", roles=("plural",)),
+        _m("they", 60, label="ORG", kind="pronoun", roles=("plural", "after-plural-noun")),  # "MPs said they"
+        _m("Charles Kennedy", 0, doc="b", role="subject"),
+        _m("they", 40, doc="b", label="ORG", kind="pronoun", roles=("plural",)),  # a person is never "they"
+    ]
+    found = _entity_of(mentions)
+    assert found[("a", "they", 30)] == "org/liberal-democrats"
+    assert ("a", "they", 60) not in found and ("b", "they", 40) not in found
