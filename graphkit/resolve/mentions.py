@@ -131,6 +131,12 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         label = ent.label_
         if span is None or not any(c.isalpha() for c in span.text) or fragment_reason(span.text, label):
             continue  # "Office of the", "GMT", "John Prescott - were" (the part after the dash is dropped)
+        prefix = _party_prefix(span, parties) if label == "PERSON" else None
+        if prefix is not None:  # "Tory Liam Fox", "Lib Dem Norman Baker": the party, then the person
+            add(prefix.start_char, prefix.end_char, "ORG", "name", prefix.root, ("party",))
+            span = doc[prefix.end : span.end]
+            if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in PERSON_TITLES | STAFF_NOUNS:
+                label = "ORG"  # "Lib Dem Treasury spokesman": the Treasury is a department
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFIC_WORDS \
                 and doc[span.start - 1].is_title:
             span = doc[span.start - 1 : span.end]  # "Mrs Howard": the honorific tells who she is
@@ -148,7 +154,10 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         parts = _hyphenated_parts(span)
         for part in parts:
             label = label if len(parts) == 1 else "PERSON"
-            add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer) + _bracketed(part))
+            stated = _stated_roles(part, gazetteer)
+            if stated and label == "ORG" and any(w.is_title for w in part) and len(part) >= 2:
+                label = "PERSON"  # "Treasury spokesman Vincent Cable": an office before a name makes a person
+            add(part.start_char, part.end_char, label, "name", span.root, stated + _bracketed(part))
     for token in doc:
         is_title = gazetteer.is_title(token.lower_)
         if (is_title or token.lower_ in GOVERNMENT_NOUNS) and token.pos_ in {"NOUN", "PROPN"} \
@@ -177,6 +186,14 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             hint = ("plural",) + (("after-plural-noun",) if _plural_noun_before(token) else ())
             add(token.idx, token.idx + len(token), "ORG", "pronoun", token, hint)
     return found
+
+
+def _party_prefix(span: Span, parties) -> Span | None:
+    """The party name a person's span begins with ("Tory" of "Tory Liam Fox"), when a name follows it."""
+    for size in (2, 1):
+        if len(span) > size and parties.lookup(span[:size].text) is not None and span[size].is_title:
+            return span[:size]
+    return None
 
 
 def _named_spans(doc) -> list[tuple[Span, Span | None]]:

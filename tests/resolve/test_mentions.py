@@ -71,3 +71,10 @@ def test_they_is_a_group_pronoun_unless_a_plural_noun_comes_first(nlp):
     first, second = sorted(found, key=lambda m: m.start)
     assert first.roles == ("plural",)  # the party may be meant
     assert second.roles == ("plural", "after-plural-noun")  # the voters, who are no actor node
+
+
+def test_a_party_before_a_name_is_a_mention_of_its_own(nlp):
+    found = mentions(nlp, "Tory Liam Fox attacked the plan. The Treasury spokesman Vincent Cable disagreed.")
+    assert found["Tory"].label == "ORG" and "party" in found["Tory"].roles
+    assert found["Liam Fox"].label == "PERSON"
+    assert found["Vincent Cable"].label == "PERSON"
