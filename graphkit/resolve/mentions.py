@@ -143,10 +143,13 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             label = "PERSON"
         elif label in {"ORG", "NORP", "PERSON", "GPE"} and parties.lookup(span.text) is not None \
                 and not gazetteer.country(normalize(span.text)):
+            span = _whole_party_name(span, parties)  # NER's "Democrat" of "Liberal Democrat"
             add(span.start_char, span.end_char, "ORG", "name", span.root, ("party",))  # "Labour", "Tory leader"
             continue
         if label == "NORP" and span.root.pos_ == "ADJ":
             continue  # "Syrian army": an adjective, not an actor
+        if label == "PERSON" and len(span) == 1 and span[0].tag_ in {"NNS", "NNPS"} and span.text.endswith("s"):
+            continue  # "MPs", "MEPs": a group of people, not a person
         if ent.label_ == "NORP" and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.tag_ in {"NN", "NNP"}:
             # "the Russian would refuse": one person of that nation, a role to resolve like a title
             add(span.start_char, span.end_char, "PERSON", "title", span.root)
@@ -186,6 +189,18 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             hint = ("plural",) + (("after-plural-noun",) if _plural_noun_before(token) else ())
             add(token.idx, token.idx + len(token), "ORG", "pronoun", token, hint)
     return found
+
+
+def _whole_party_name(span: Span, parties) -> Span:
+    """``span`` with the capitalised words before it that belong to the party's name ("Liberal Democrat")."""
+    doc = span.doc
+    for extra in (2, 1):
+        start = span.start - extra
+        if start >= 0 and all(t.is_title and t.lower_ not in ARTICLES for t in doc[start : span.start]) \
+                and parties.lookup(doc[start : span.end].text) is not None \
+                and parties.lookup(doc[start : span.end].text) != parties.lookup(span.text):
+            return doc[start : span.end]
+    return span
 
 
 def _party_prefix(span: Span, parties) -> Span | None:
@@ -350,12 +365,16 @@ def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
         if name.doc[i].lower_ in PERSON_TITLES or name.doc[i].lower_ in OFFICE_QUALIFIERS:
             office.insert(0, name.doc[i].lower_)
         i -= 1
+    named = [w for w in sorted(words, key=lambda t: t.i) if w.lower_ not in PERSON_TITLES and not country(w)]
+    whole = parties.lookup(" ".join(w.text for w in named)) if named else None
+    if whole is not None:  # "Liberal Democrat spokesman Mark Oaten": one party, not Liberal and Democrat
+        roles.add(f"party:{whole.id}")
     for word in words:
         if word.lower_ in PERSON_TITLES:
             roles.add(f"title:{word.lower_}")
         elif (found := country(word)) is not None:  # "North Korean leader Kim Jong-un"
             roles.add(f"country:{found.code}")
-        elif (party := parties.lookup(word.text)) is not None:  # "Tory leader Michael Howard"
+        elif whole is None and (party := parties.lookup(word.text)) is not None:  # "Tory leader Michael Howard"
             roles.add(f"party:{party.id}")
     if office and office[-1] in PERSON_TITLES:
         roles.add(f"office:{' '.join(office)}")  # "Home Secretary David Blunkett" -> office:home secretary

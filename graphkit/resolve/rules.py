@@ -240,6 +240,9 @@ def type_vote(state: RuleState) -> None:
         surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
         if gazetteer.seat(norm) and not gazetteer.is_person(norm):
             kind = "GPE"  # a capital named as a place ("flew back to Ankara") is never a person
+        elif gazetteer.place(norm) and not gazetteer.is_person(norm) and not surname \
+                and votes[norm].get("PERSON", 0) * 2 <= sum(votes[norm].values()):
+            kind = max(("GPE", "LOC", "FAC", "ORG"), key=lambda lab: votes[norm].get(lab, 0))  # "Wales", "England"
         else:
             kind = _vote(votes[norm], gazetteer.is_person(norm) or surname)
         if kind != m.label:

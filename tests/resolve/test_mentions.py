@@ -78,3 +78,10 @@ def test_a_party_before_a_name_is_a_mention_of_its_own(nlp):
     assert found["Tory"].label == "ORG" and "party" in found["Tory"].roles
     assert found["Liam Fox"].label == "PERSON"
     assert found["Vincent Cable"].label == "PERSON"
+
+
+def test_a_party_name_ner_cut_short_is_taken_whole_and_groups_are_no_people(nlp):
+    found = mentions(nlp, "Liberal Democrat spokesman Mark Oaten said no. The MPs launched their inquiry.")
+    assert "Liberal Democrat" in found and "Democrat" not in found
+    assert any(r.startswith("party:") for r in found["Mark Oaten"].roles)
+    assert "MPs" not in found

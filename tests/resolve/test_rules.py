@@ -418,3 +418,10 @@ def test_they_joins_the_party_named_before_it_but_not_after_a_plural_noun():
     found = _entity_of(mentions)
     assert found[("a", "they", 30)] == "org/liberal-democrats"
     assert ("a", "they", 60) not in found and ("b", "they", 40) not in found
+
+
+def test_a_region_ner_sometimes_calls_a_person_is_a_place():
+    found = _entity_of([_m("Wales", 0, label="PERSON"), _m("Wales", 20, label="GPE"), _m("Wales", 40, label="GPE"),
+                        _m("England", 60, label="PERSON")])
+    assert {found[("a", "Wales", s)] for s in (0, 20, 40)} == {"gpe/wales"}
+    assert found[("a", "England", 60)] == "gpe/england"
