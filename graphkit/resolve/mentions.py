@@ -148,8 +148,8 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             continue
         if label == "NORP" and span.root.pos_ == "ADJ":
             continue  # "Syrian army": an adjective, not an actor
-        if label == "PERSON" and len(span) == 1 and span[0].tag_ in {"NNS", "NNPS"} and span.text.endswith("s"):
-            continue  # "MPs", "MEPs": a group of people, not a person
+        if len(span) == 1 and len(span.text) >= 3 and span.text.endswith("s") and span.text[:-1].isupper():
+            continue  # "MPs", "MEPs": a group of people, not an actor
         if ent.label_ == "NORP" and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.tag_ in {"NN", "NNP"}:
             # "the Russian would refuse": one person of that nation, a role to resolve like a title
             add(span.start_char, span.end_char, "PERSON", "title", span.root)
