@@ -184,7 +184,9 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 add(described.idx, token.idx + len(token), label, "title", token, (f"description:{token.lower_}",))
         if token.pos_ == "PRON" and (token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _referring_it(token)):
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
-            add(token.idx, token.idx + len(token), label, "pronoun", token)
+            speaker = _quote_speaker(token) if label == "PERSON" and opened_quote(token) else None
+            add(token.idx, token.idx + len(token), label, "pronoun", token,
+                (f"speaker-at:{paragraph.offset + speaker.idx}",) if speaker is not None else ())
         elif token.pos_ == "PRON" and token.lower_ in PLURAL_PRONOUNS and not opened_quote(token):
             hint = ("plural",) + (("after-plural-noun",) if _plural_noun_before(token) else ())
             add(token.idx, token.idx + len(token), "ORG", "pronoun", token, hint)
@@ -264,6 +266,16 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
 
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+
+def _quote_speaker(pronoun: Token) -> Token | None:
+    """The named subject of the reporting verb of the sentence a quoted pronoun is in: who speaks, not who is meant."""
+    for token in pronoun.sent:
+        if token.pos_ == "VERB" and token.lemma_ in REPORTING_VERBS and not pronoun.is_ancestor(token):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.ent_type_ == "PERSON" and subject.i != pronoun.i:
+                return entity_tokens(subject)[0]
+    return None
 
 
 def _plural_noun_before(pronoun: Token) -> bool:

@@ -626,6 +626,19 @@ def _vote(labels: Counter, known_person: bool) -> str:
     return max(labels, key=lambda lab: (labels[lab], -TYPE_PRECEDENCE.index(lab) if lab in TYPE_PRECEDENCE else -99))
 
 
+def _speaker_key(p: Mention, candidates: list[Mention], starts: list[int], keys: dict[Mention, Key]) -> Key | None:
+    """The key of the speaker of the quotation a pronoun is in ("'nice knowing him', Mr Knapman said")."""
+    at = next((int(r.split(":", 1)[1]) for r in p.roles if r.startswith("speaker-at:")), None)
+    if at is None:
+        return None
+    i = bisect_right(starts, at) - 1
+    while i >= 0 and candidates[i].end > at:
+        if candidates[i].start <= at:
+            return keys.get(candidates[i])
+        i -= 1
+    return None
+
+
 def _plural_name(text: str) -> bool:
     """A name that "they" can stand for: "Lib Dems", "the Conservatives" (not "Reuters", "Congress")."""
     last = text.split()[-1] if text.split() else ""
@@ -661,6 +674,10 @@ def _antecedents(state: RuleState, pronouns: list[Mention], candidates: list[Men
         window = by_doc[p.doc_id][bisect_left(offsets, earliest) : bisect_right(offsets, p.start)]
         before = [m for m in window if earliest <= m.sentence_start and m.end <= p.start
                   and (p.quoted or not m.quoted)]  # '"... Assad ...", he said': he is not Assad
+        if not before:
+            return
+        speaker = _speaker_key(p, by_doc[p.doc_id], firsts.get(p.doc_id, []), state.keys)
+        before = [m for m in before if speaker is None or state.keys.get(m) != speaker]  # not the quote's speaker
         if not before:
             return
         nearest_sentence = max(m.sentence_start for m in before)

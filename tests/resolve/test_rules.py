@@ -425,3 +425,10 @@ def test_a_region_ner_sometimes_calls_a_person_is_a_place():
                         _m("England", 60, label="PERSON")])
     assert {found[("a", "Wales", s)] for s in (0, 20, 40)} == {"gpe/wales"}
     assert found[("a", "England", 60)] == "gpe/england"
+
+
+def test_a_quoted_pronoun_is_never_the_speaker(tmp_path):
+    kg = _build(tmp_path, "Robert Kilroy-Silk quit the party on Thursday. Party leader Roger Knapman was not sorry.\n\n"
+                          "\"It was nice knowing him,\" Mr Knapman said.")
+    assert "him" in [m.text for m in kg.find("Robert Kilroy-Silk").mentions]
+    assert "him" not in [m.text for m in kg.find("Roger Knapman").mentions]
