@@ -97,7 +97,7 @@ from graphkit.ids import slug
 from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.gazetteer import name_gender
-from graphkit.resolve.names import normalize
+from graphkit.resolve.names import initials, normalize
 from graphkit.resolve.parties import load_parties, news_aliases_path
 from graphkit.resolve.persons import can_corefer, has_honorific, parse_person
 from graphkit.types import Mention
@@ -124,7 +124,6 @@ NAMING = f"name ({', '.join((USER_ALIAS, COUNTRY_NAME, METONYMY, TYPE_VOTE, ORG_
 """The step a failure of the six naming rules is reported under, as the command line has always printed it."""
 
 PRONOUN_WINDOW_SENTENCES = 2
-ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
 _AGENT_ROLES = {"subject", "possessor"}
 
 
@@ -363,11 +362,6 @@ def surname(state: RuleState) -> None:
     state.each(people, join_full_name)
 
 
-def initials(text: str) -> str:
-    """The capitals an organisation's name abbreviates to: "United Nations" -> "UN"."""
-    return "".join(w[0] for w in normalize(text).split() if w not in ACRONYM_STOPWORDS).upper()
-
-
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
@@ -402,8 +396,8 @@ def acronym(state: RuleState) -> None:
         if keys[m] in defined:
             state.assign(m, defined[keys[m]])
         elif keys[m][0] == "ORG" and _is_acronym(m.text) and not keys[m][1].startswith("user:"):
-            found = long_forms.get(m.text.replace(".", ""), set()) - {keys[m]}
-            if len(found) == 1:
+            found = long_forms.get(m.text.replace(".", ""), set())
+            if len(found) == 1 and keys[m] not in found:  # "UN" the dictionary made the United Nations stays
                 state.assign(m, next(iter(found)))
 
     state.each(names, learn_definition)
