@@ -68,3 +68,16 @@ FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", 
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le",
                             "la"})
 """Lower-case words inside names that do not tell two people apart ("Bashar al-Assad", "Bashar Assad")."""
+
+LOCAL_NOUNS = frozenset({
+    "police", "policeman", "mayor", "council", "councillor", "councilor", "street", "resident", "inhabitant",
+    "citizen", "airport", "metro", "subway", "underground", "tube", "suburb", "outskirt", "hospital", "school",
+    "university", "district", "neighbourhood", "neighborhood", "borough", "square", "park", "river", "port",
+    "harbour", "harbor", "bridge", "station", "museum", "zoo", "stadium", "club", "hotel", "restaurant", "cafe",
+    "bar", "nightlife", "skyline", "traffic", "transport", "bus", "taxi", "road", "centre", "center", "downtown",
+    "landmark", "cathedral", "church", "mosque", "synagogue", "prefect", "prefecture", "firefighter",
+    "population", "homeless", "housing", "smog", "pollution", "marathon", "brigade", "hall",
+})
+"""Nouns a city owns as a place, not as a state ("Paris's police", "Moscow's suburbs"), as spaCy's
+lemmas: a capital that possesses one of these is the city; one that possesses anything else
+may act for its state ("Moscow's allies", "Washington's decision")."""

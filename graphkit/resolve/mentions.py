@@ -133,7 +133,8 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         parts = _hyphenated_parts(span)
         for part in parts:
             label = label if len(parts) == 1 else "PERSON"
-            add(part.start_char, part.end_char, label, "name", span.root, _stated_roles(part, gazetteer) + _bracketed(part))
+            add(part.start_char, part.end_char, label, "name", span.root,
+                _stated_roles(part, gazetteer) + _bracketed(part) + _possessed(span.root))
     for token in doc:
         is_title = gazetteer.is_title(token.lower_)
         if (is_title or token.lower_ in GOVERNMENT_NOUNS) and token.pos_ in {"NOUN", "PROPN"} \
@@ -229,6 +230,11 @@ def _bracketed(name: Span) -> tuple[str, ...]:
     if name.start >= 2 and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")":
         return ("bracketed",)
     return ()
+
+
+def _possessed(root: Token) -> tuple[str, ...]:
+    """What a possessor owns, as its lemma: "Paris's police" -> ``possessed:police`` (the resolver's metonymy rule)."""
+    return (f"possessed:{root.head.lemma_.lower()}",) if root.dep_ == "poss" and root.head != root else ()
 
 
 def _apposed_name(title: Token) -> tuple[str, ...]:

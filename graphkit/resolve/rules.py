@@ -13,7 +13,8 @@ The table, in order:
 ``user-alias``    a name from the user's ``--aliases`` file is the entity declared there;
 ``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
 ``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
-                  "Washington's allies") is its state, elsewhere it is the place; a seat
+                  "Washington's allies") is its state, elsewhere it is the place, and so
+                  is a capital that owns what only a city has ("Paris's police"); a seat
                   of government that is no place ("the Kremlin", "the White House") is always the state;
 ``party``         a name of a political party is the party, one node for its name, plural,
                   adjective, possessive, "the X Party" and nickname ("Labour", "the Labour
@@ -94,7 +95,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graphkit.ids import slug
-from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
+from graphkit.lexicon import (
+    CONCEPT_DETERMINERS,
+    FEMALE_PRONOUNS,
+    LOCAL_NOUNS,
+    MALE_PRONOUNS,
+    REFERRING_WORDS,
+    TYPE_PRECEDENCE,
+)
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.gazetteer import name_gender
 from graphkit.resolve.names import initials, normalize
@@ -161,7 +169,8 @@ def metonymy(state: RuleState) -> None:
     """A seat of government ("the Kremlin") is its state; a capital is too when it acts (subject, possessor)."""
     def claim(m: Mention) -> None:
         norm = normalize(m.text)
-        seat = state.gazetteer.body(norm) or (state.gazetteer.seat(norm) if m.role in _AGENT_ROLES else None)
+        acting = m.role in _AGENT_ROLES and LOCAL_NOUNS.isdisjoint(r.removeprefix("possessed:") for r in m.roles)
+        seat = state.gazetteer.body(norm) or (state.gazetteer.seat(norm) if acting else None)  # not "Paris's police"
         if seat is not None:
             state.assign(m, state.country_key(seat))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import graphkit
 from graphkit.resolve import rules as table
 from graphkit.resolve.gazetteer import load_gazetteer
-from graphkit.resolve.resolver import resolve
+from graphkit.resolve.resolver import RuleState, resolve
 from graphkit.types import Mention
 
 
@@ -58,3 +58,31 @@ def test_un_forms_are_one_node_in_a_build(tmp_path):
     })
     assert _aliases(kg.entity("org/united-nations")) == {"U.N.", "UN", "United Nations"}
     assert kg.find("University of Nottingham").id != "org/united-nations"
+
+
+# A capital stands for its state only when it acts, not when it owns what a city owns
+
+
+def test_a_capital_owning_a_city_noun_is_the_city():
+    police = _m("Paris", 0, label="GPE", role="possessor", roles=("possessed:police",))
+    allies = _m("Moscow", 20, label="GPE", role="possessor", roles=("possessed:ally",))
+    state = RuleState([police, allies])
+    for rule in table.RULES[:3]:
+        state.apply(rule)
+    assert police not in state.keys  # left to same-name: the place
+    assert (state.keys[allies], state.rule_of[allies]) == (("GPE", "country:RUS"), "metonymy")
+
+
+def test_city_possessors_in_a_build(tmp_path):
+    kg = _build(tmp_path, {
+        "a.txt": "Paris's police arrested three men on Tuesday. Moscow's allies criticised the arrests. "
+                 "Washington's decision surprised analysts.",
+        "b.txt": "Houston said it would open cooling centres. Seattle's decision to close schools angered parents. "
+                 "The mayor said Houston's residents should stay indoors.",
+    })
+    assert kg.find("Paris").id == "gpe/paris"
+    assert "Moscow" in _aliases(kg.entity("gpe/russian-federation"))
+    assert "Washington" in _aliases(kg.entity("gpe/united-states"))
+    united_states = _aliases(kg.entity("gpe/united-states"))
+    assert not {"Houston", "Seattle", "Paris"} & united_states
+    assert kg.find("Houston").id == "gpe/houston" and kg.find("Seattle").id == "gpe/seattle"
