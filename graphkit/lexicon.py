@@ -81,3 +81,26 @@ LOCAL_NOUNS = frozenset({
 """Nouns a city owns as a place, not as a state ("Paris's police", "Moscow's suburbs"), as spaCy's
 lemmas: a capital that possesses one of these is the city; one that possesses anything else
 may act for its state ("Moscow's allies", "Washington's decision")."""
+
+_PERSON_NOUNS = (
+    "person", "man", "woman", "boy", "girl", "child", "baby", "teenager", "adult", "father", "mother", "parent", "son",
+    "daughter", "brother", "sister", "husband", "wife", "uncle", "aunt", "cousin", "grandfather", "grandmother",
+    "friend", "neighbour", "neighbor", "judge", "lawyer", "prosecutor", "defendant", "suspect", "victim", "witness",
+    "official", "officer", "soldier", "spokesman", "spokeswoman", "spokesperson", "minister", "leader", "member",
+    "mp", "politician", "candidate", "voter", "player", "coach", "manager", "worker", "employee", "doctor", "nurse",
+    "patient", "teacher", "student", "pupil", "farmer", "driver", "pilot", "journalist", "reporter", "critic",
+    "expert", "analyst", "source", "aide", "adviser", "advisor", "diplomat", "protester", "activist", "resident",
+    "citizen", "passenger", "tourist", "fan", "owner", "chairman", "director", "executive", "boss", "actor",
+    "actress", "singer", "artist", "writer", "author", "team", "family", "couple", "crew", "group", "gang", "jury",
+    "panel", "committee", "squad",
+)
+PERSON_NOUNS = frozenset(
+    _PERSON_NOUNS
+    + tuple(w[:-3] + "men" if w.endswith("man") else w + "es" if w.endswith(("ch", "sh", "s")) else w + "s"
+            for w in _PERSON_NOUNS)
+    + ("people", "children", "families", "wives", "police", "staff", "crowd", "public")
+)
+"""Nouns, singular and plural, for a person or a group of people ("the judge", "his father", "the team").
+A description headed by one stands for whoever the document means, so it is a concept of its own
+document: "the judge" of two articles is two judges. (WordNet's noun.person/noun.group classes would
+say the same for more words; it is not installed, so this list is short and explicit.)"""

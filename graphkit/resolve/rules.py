@@ -51,7 +51,8 @@ The table, in order:
                   Tony Blair", "Tory leader Michael Howard"), of that party when the role
                   names one; otherwise the role stays unresolved, never guessed;
 ``concept``       arguments that name no actor become concept nodes, merged by their
-                  normalised words.
+                  normalised words; a description of people ("the judge", "his father",
+                  "the team") only within its document.
 
 Every rule is near-linear in the number of mentions: it indexes what it looks up
 (last words of full names, the documents a name is in, the names of a document
@@ -100,6 +101,7 @@ from graphkit.lexicon import (
     FEMALE_PRONOUNS,
     LOCAL_NOUNS,
     MALE_PRONOUNS,
+    PERSON_NOUNS,
     REFERRING_WORDS,
     TYPE_PRECEDENCE,
 )
@@ -505,8 +507,17 @@ def title(state: RuleState) -> None:
 
 
 def concept(state: RuleState) -> None:
-    """Arguments that name no actor are concepts, one per normalised phrase ("the chemical attack")."""
-    state.each(state.concepts, lambda m: state.assign(m, ("CONCEPT", concept_key(m.text))))
+    """Arguments that name no actor are concepts, one per normalised phrase ("the chemical attack").
+
+    A description of people ("the judge", "his father", "the team": its head is
+    one of :data:`~graphkit.lexicon.PERSON_NOUNS`) is one per document: the
+    judge of one article is not the judge of another.
+    """
+    def key(m: Mention) -> Key:
+        words = concept_key(m.text)
+        return ("CONCEPT", f"{words} @{m.doc_id}") if words.rsplit(" ", 1)[-1] in PERSON_NOUNS else ("CONCEPT", words)
+
+    state.each(state.concepts, lambda m: state.assign(m, key(m)))
 
 
 RULES: tuple[Rule, ...] = (

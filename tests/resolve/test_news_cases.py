@@ -86,3 +86,30 @@ def test_city_possessors_in_a_build(tmp_path):
     united_states = _aliases(kg.entity("gpe/united-states"))
     assert not {"Houston", "Seattle", "Paris"} & united_states
     assert kg.find("Houston").id == "gpe/houston" and kg.find("Seattle").id == "gpe/seattle"
+
+
+# Descriptions of people are concepts of their own document
+
+
+def test_a_description_of_people_is_one_concept_per_document():
+    found = _entity_of([_m("The judge", 0, doc="a", label="CONCEPT", kind="concept"),
+                        _m("the judge", 40, doc="a", label="CONCEPT", kind="concept"),
+                        _m("the judge", 0, doc="b", label="CONCEPT", kind="concept"),
+                        _m("the sanctions", 0, doc="a", label="CONCEPT", kind="concept"),
+                        _m("sanctions", 0, doc="b", label="CONCEPT", kind="concept")])
+    assert found[("a", "The judge", 0)] == found[("a", "the judge", 40)] != found[("b", "the judge", 0)]
+    assert found[("a", "the sanctions", 0)] == found[("b", "sanctions", 0)] == "concept/sanctions"
+
+
+def test_judges_and_men_of_two_articles_stay_apart(tmp_path):
+    kg = _build(tmp_path, {
+        "a.txt": "The judge ruled against the company on Monday. The judge said the contract was void. "
+                 "A man was arrested outside the court.",
+        "b.txt": "The judge dismissed the case. The man told reporters he would appeal. His father said the team "
+                 "would fight on.",
+    })
+    judges = [e for e in kg.entities if e.type == "CONCEPT" and e.label.lower() == "judge"]
+    assert sorted(len(e.mentions) for e in judges) == [1, 2]  # one judge per article, both mentions of a's merged
+    assert all(len({m.doc_id for m in e.mentions}) == 1 for e in kg.entities if e.type == "CONCEPT"
+               and e.label.lower() in {"judge", "man"})
+    assert len([e for e in kg.entities if e.type == "CONCEPT" and e.label.lower() == "man"]) == 2
