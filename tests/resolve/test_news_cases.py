@@ -113,3 +113,35 @@ def test_judges_and_men_of_two_articles_stay_apart(tmp_path):
     assert all(len({m.doc_id for m in e.mentions}) == 1 for e in kg.entities if e.type == "CONCEPT"
                and e.label.lower() in {"judge", "man"})
     assert len([e for e in kg.entities if e.type == "CONCEPT" and e.label.lower() == "man"]) == 2
+
+
+# A person's name inside a longer name
+
+
+def test_a_full_name_that_begins_an_organisation_is_a_nested_mention():
+    from graphkit.resolve.propagate import nested_names
+    from graphkit.types import Entity
+
+    warhol = _m("Andy Warhol", 0, doc="a")
+    foundation = _m("Andy Warhol Foundation", 10, doc="b", label="ORG")
+    andy = _m("Andy", 60, doc="c")  # a first name alone says nothing
+    hall = _m("Andy Hall", 0, doc="c", label="FAC")
+    entities = (Entity(id="person/andy-warhol", label="Andy Warhol", type="PERSON", mentions=(warhol,)),
+                Entity(id="person/andy", label="Andy", type="PERSON", mentions=(andy,)))
+    (nested,) = nested_names(entities, [warhol, foundation, andy, hall])
+    assert (nested.doc_id, nested.start, nested.end, nested.text, nested.label) == ("b", 10, 21, "Andy Warhol", "PERSON")
+
+
+def test_the_person_and_the_foundation_are_both_nodes(tmp_path):
+    kg = _build(tmp_path, {
+        "a.txt": "Andy Warhol painted soup cans in New York in the 1960s.",
+        "b.txt": "The Andy Warhol Foundation sued a photographer over a portrait of a singer.",
+    })
+    warhol, foundation = kg.find("Andy Warhol"), kg.find("Andy Warhol Foundation")
+    assert warhol.type == "PERSON" and foundation.type == "ORG"
+    assert {m.doc_id for m in warhol.mentions} == {"a.txt", "b.txt"}
+    inner = next(m for m in warhol.mentions if m.doc_id == "b.txt")
+    (outer,) = foundation.mentions
+    assert outer.start <= inner.start < inner.end < outer.end
+    sued = next(r for r in kg.relations if r.triple.relation_lemma == "sue")
+    assert sued.subject_id == foundation.id  # the organisation still does what it does
