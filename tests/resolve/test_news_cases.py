@@ -145,3 +145,31 @@ def test_the_person_and_the_foundation_are_both_nodes(tmp_path):
     assert outer.start <= inner.start < inner.end < outer.end
     sued = next(r for r in kg.relations if r.triple.relation_lemma == "sue")
     assert sued.subject_id == foundation.id  # the organisation still does what it does
+
+
+# Title-case headlines and captions make no people
+
+
+def test_a_person_on_a_headline_line_is_a_fragment():
+    from graphkit.resolve.fragments import fragment_reason, is_headline
+
+    assert fragment_reason("Lindsay Lohan Checks", "PERSON", line="Lindsay Lohan Checks Into Rehab") == "headline"
+    assert fragment_reason("Madonna Adopts", "PERSON", line="Madonna Adopts Baby From Malawi") == "headline"
+    assert fragment_reason("Lindsay Lohan", "PERSON", line="Lindsay Lohan has entered a clinic, her spokesman said.") == ""
+    assert fragment_reason("Malawi", "GPE", line="Madonna Adopts Baby From Malawi") == ""  # places are left to NER
+    assert not is_headline("Prime Minister Tony Blair said the")  # a hard-wrapped line of a sentence
+    assert not is_headline("Tony Blair")
+
+
+def test_a_headline_line_over_a_body_makes_no_junk_people(tmp_path):
+    kg = _build(tmp_path, {
+        "a.txt": "Lindsay Lohan Checks Into Rehab\nLindsay Lohan has entered a rehabilitation centre in California, "
+                 "her spokesman said on Friday. Lohan, 20, was admitted after a difficult month.",
+        "b.txt": "Hollywood news\n\nThe actress was seen leaving a club.\nMadonna Adopts Baby From Malawi\n"
+                 "The singer Madonna flew to Malawi on Monday.",
+    })
+    people = {e.label: e for e in kg.entities if e.type == "PERSON"}
+    assert set(people) == {"Lindsay Lohan", "Madonna"}
+    assert {m.text for m in people["Lindsay Lohan"].mentions if m.kind == "name"} == {"Lindsay Lohan", "Lohan"}
+    body = kg.documents[0].text.index("\n") + 1
+    assert all(m.start >= body for m in people["Lindsay Lohan"].mentions)  # the body's, not the headline's
