@@ -68,3 +68,39 @@ FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", 
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le",
                             "la"})
 """Lower-case words inside names that do not tell two people apart ("Bashar al-Assad", "Bashar Assad")."""
+
+LOCAL_NOUNS = frozenset({
+    "police", "policeman", "mayor", "council", "councillor", "councilor", "street", "resident", "inhabitant",
+    "citizen", "airport", "metro", "subway", "underground", "tube", "suburb", "outskirt", "hospital", "school",
+    "university", "district", "neighbourhood", "neighborhood", "borough", "square", "park", "river", "port",
+    "harbour", "harbor", "bridge", "station", "museum", "zoo", "stadium", "club", "hotel", "restaurant", "cafe",
+    "bar", "nightlife", "skyline", "traffic", "transport", "bus", "taxi", "road", "centre", "center", "downtown",
+    "landmark", "cathedral", "church", "mosque", "synagogue", "prefect", "prefecture", "firefighter",
+    "population", "homeless", "housing", "smog", "pollution", "marathon", "brigade", "hall",
+})
+"""Nouns a city owns as a place, not as a state ("Paris's police", "Moscow's suburbs"), as spaCy's
+lemmas: a capital that possesses one of these is the city; one that possesses anything else
+may act for its state ("Moscow's allies", "Washington's decision")."""
+
+_PERSON_NOUNS = (
+    "person", "man", "woman", "boy", "girl", "child", "baby", "teenager", "adult", "father", "mother", "parent", "son",
+    "daughter", "brother", "sister", "husband", "wife", "uncle", "aunt", "cousin", "grandfather", "grandmother",
+    "friend", "neighbour", "neighbor", "judge", "lawyer", "prosecutor", "defendant", "suspect", "victim", "witness",
+    "official", "officer", "soldier", "spokesman", "spokeswoman", "spokesperson", "minister", "leader", "member",
+    "mp", "politician", "candidate", "voter", "player", "coach", "manager", "worker", "employee", "doctor", "nurse",
+    "patient", "teacher", "student", "pupil", "farmer", "driver", "pilot", "journalist", "reporter", "critic",
+    "expert", "analyst", "source", "aide", "adviser", "advisor", "diplomat", "protester", "activist", "resident",
+    "citizen", "passenger", "tourist", "fan", "owner", "chairman", "director", "executive", "boss", "actor",
+    "actress", "singer", "artist", "writer", "author", "team", "family", "couple", "crew", "group", "gang", "jury",
+    "panel", "committee", "squad",
+)
+PERSON_NOUNS = frozenset(
+    _PERSON_NOUNS
+    + tuple(w[:-3] + "men" if w.endswith("man") else w + "es" if w.endswith(("ch", "sh", "s")) else w + "s"
+            for w in _PERSON_NOUNS)
+    + ("people", "children", "families", "wives", "police", "staff", "crowd", "public")
+)
+"""Nouns, singular and plural, for a person or a group of people ("the judge", "his father", "the team").
+A description headed by one stands for whoever the document means, so it is a concept of its own
+document: "the judge" of two articles is two judges. (WordNet's noun.person/noun.group classes would
+say the same for more words; it is not installed, so this list is short and explicit.)"""

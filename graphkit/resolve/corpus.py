@@ -9,7 +9,9 @@ spaCy), and runs, in order:
 
 1. the rule table (:data:`~graphkit.resolve.rules.RULES`) over every mention;
 2. name propagation: occurrences of a resolved name that NER missed become
-   mentions (:mod:`graphkit.resolve.propagate`), and the table runs again;
+   mentions, and so does a person's full name that begins a longer name ("Andy
+   Warhol" of "the Andy Warhol Foundation") (:mod:`graphkit.resolve.propagate`);
+   the table runs again;
 3. concept mentions: a triple's noun phrase that names no actor, and is no
    unresolved role, becomes a concept mention, keyed by the ``concept`` rule;
 4. relations: each triple with the entities its subject, object and speaker name.
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
-from graphkit.resolve.propagate import repeated_names
+from graphkit.resolve.propagate import nested_names, repeated_names
 from graphkit.resolve.resolver import MentionIndex, Resolution, resolve
 from graphkit.resolve.rules import is_concept
 from graphkit.text import grapheme_span
@@ -61,6 +63,7 @@ def resolve_corpus(documents: Sequence[Document], records: Iterable[DocumentReco
 
     first = resolve(mentions, gazetteer, aliases)
     mentions.extend(repeated_names(first.entities, list(documents), mentions, sentence_starts, gazetteer))
+    mentions.extend(nested_names(first.entities, mentions))
     del first, sentence_starts  # memory: a resolution holds an entry per mention; free each once it is used
     actors = resolve(mentions, gazetteer, aliases)
     concepts = _concept_mentions(triples, documents, mentions, actors)

@@ -29,6 +29,7 @@ NON_ACTOR_LABELS = frozenset({"MONEY", "TIME", "DATE", "PERCENT", "QUANTITY", "C
 _EDGE_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "as",
                          "but", "that", "than", "have", "has", "had", "is", "was", "are", "were", "be", "said", "says"})
 _FIRST_WORDS = _EDGE_WORDS - {"the"}
+_PREFIXED = re.compile(r"^[Ee]x-")  # "Ex-BBC chat show host": a description, not a name
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -37,6 +38,12 @@ _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven"
                            "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "half"})
 _HEADLINE_WORDS = frozenset({"Into", "To", "For", "With", "From", "After", "Over", "On", "At", "In", "Up", "Out", "Off",
                              "Is", "Are", "Was", "Will", "Says", "Said", "Gets", "Has", "Be"})
+
+_TITLE_CASE_LOWER = frozenset({"a", "an", "the", "of", "and", "or", "nor", "but", "to", "in", "on", "for", "with", "by",
+                               "at", "from", "as", "into", "over", "after", "vs"})
+"""Words title case may leave in lower case ("Madonna Adopts Baby from Malawi")."""
+LONGEST_HEADLINE = 200
+"""No headline or caption line is longer (in characters)."""
 
 _MONEY = re.compile(
     r"[£$€¥]\s?\d|\d\s?(?:bn|m|k|p)\b|\b(?:pounds?|pence|dollars?|euros?|yen|quid)\b.*\d|\d.*\b(?:pounds?|pence|dollars?|euros?)\b",
@@ -53,12 +60,15 @@ _INVERTED = re.compile(r",\s*\w+\s+\w+$")  # "Palestine, State of": a name writt
 _GLUED = re.compile(r"^(?:of|the|and|in|to|for|on|at|by|from)[A-Z]")
 
 
-def fragment_reason(text: str, label: str = "", common: frozenset[str] = frozenset()) -> str:
+def fragment_reason(text: str, label: str = "", common: frozenset[str] = frozenset(), line: str = "") -> str:
     """Why a span is no actor ("money", "time", "percentage", "date", "quantity",
     "dash", "function word at an edge", "glued words", "common word", "headline"), or "".
 
     ``label`` is the span's entity label (PERSON, ORG, ... or spaCy's MONEY,
-    DATE ...); ``common`` the corpus's common words (:func:`common_words`).
+    DATE ...); ``common`` the corpus's common words (:func:`common_words`);
+    ``line`` the line of text the span is on, if known: a person found on a
+    title-cased headline or caption line (:func:`is_headline`) is a "headline"
+    fragment, since capitals there say nothing about names ("Lindsay Lohan Checks").
 
     >>> fragment_reason("£4bn"), fragment_reason("0530GMT"), fragment_reason("Perm 35 - a")
     ('money', 'time', 'dash')
@@ -80,10 +90,29 @@ def fragment_reason(text: str, label: str = "", common: frozenset[str] = frozens
         ("function word at an edge", words[0] in _FIRST_WORDS
          or words[-1].lower() in _EDGE_WORDS and not _INVERTED.search(text)),
         ("glued words", bool(_GLUED.match(text))),
+        ("prefix", words[0].lower() in {"ex", "ex-"} or bool(_PREFIXED.match(text))),
         ("common word", len(words) == 1 and text in common),
-        ("headline", label.upper() == "PERSON" and len(words) >= 3 and any(w in _HEADLINE_WORDS for w in words[1:])),
+        ("headline", label.upper() == "PERSON" and (len(words) >= 3 and any(w in _HEADLINE_WORDS for w in words[1:])
+                                                     or is_headline(line))),
     )
     return next((reason for reason, found in checks if found), "")
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line is a headline or caption in title case: three words or more, each capitalised but for
+    short function words, and no end of sentence.
+
+    >>> is_headline("Lindsay Lohan Checks Into Rehab"), is_headline("Madonna Adopts Baby from Malawi")
+    (True, True)
+    >>> is_headline("Lindsay Lohan has entered a clinic."), is_headline("Tony Blair")
+    (False, False)
+    """
+    line = line.strip()
+    if not 0 < len(line) <= LONGEST_HEADLINE or line[-1] in ".!,;:" or line.endswith((".\"", ".”")):
+        return False
+    words = [w for w in line.split() if w[0].isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() or w in _TITLE_CASE_LOWER for w in words) \
+        and words[-1][0].isupper() and any(w[0].isupper() for w in words[1:])
 
 
 def is_fragment(text: str, label: str = "", common: frozenset[str] = frozenset()) -> bool:

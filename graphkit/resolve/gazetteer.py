@@ -27,7 +27,7 @@ from importlib.resources import files
 import pycountry
 
 from graphkit.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_TITLES
-from graphkit.resolve.names import normalize
+from graphkit.resolve.names import initials, normalize
 
 _DICTIONARIES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 _INLINE_COUNTRY = re.compile(r"\[([A-Z]{3})\]")
@@ -186,10 +186,12 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
             coded = _INLINE_CODE.search(raw.split("#", 1)[0])
             entries.append(([_entry_words(raw)], inline.group(1) if inline else "", [coded.group(1)] if coded and not inline else [],
                             "CountryInfo.txt" in raw))
+    previous: tuple[str, str] | None = None  # the last entry's (code, name) when it was an organisation
     for words, inline, roles, curated_person in entries:
         names = [n for n in (normalize(w) for w in words) if n]
         if not names:
             continue
+        before, previous = previous, None
         if inline:
             country = _country_label(inline)
             if country is None:
@@ -223,6 +225,24 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
         elif roles:
             for name in names:
                 organisations.setdefault(british_to_american(name), names[0])
+            previous = (roles[0], names[0])
+            if before is not None and before[0] == roles[0]:
+                _join_acronym(organisations, before[1], names[0])
+
+
+def _join_acronym(organisations: dict[str, str], first: str, second: str) -> None:
+    """Two entries in a row with one code, one the other's initials, are one organisation.
+
+    Phoenix lists "THE_UNITED_NATIONS_ [IGOUNO]" and then "UN_ [IGOUNO]" as two
+    entries: "UN" (and "U.N.", which normalises to it) is the United Nations.
+    Entries apart, or under a shared code ("BP" and "Barclays PLC" are both
+    ``MNC``, not in a row), are left alone.
+    """
+    for short, long in ((first, second), (second, first)):
+        short_key = british_to_american(short)
+        if " " not in short and " " in long and organisations.get(short_key) == short \
+                and initials(long).lower() == short:
+            organisations[short_key] = organisations[british_to_american(long)]
 
 
 NOT_COUNTRY_CODES = frozenset({

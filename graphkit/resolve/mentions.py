@@ -26,7 +26,7 @@ from graphkit.lexicon import (
 from graphkit.nlp.parse import ParsedParagraph
 from graphkit.nlp.tokens import entity_tokens
 from graphkit.resolve.aliases import UserAliases
-from graphkit.resolve.fragments import fragment_reason
+from graphkit.resolve.fragments import LONGEST_HEADLINE, fragment_reason
 from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.names import normalize
 from graphkit.resolve.parties import load_parties
@@ -127,10 +127,12 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
         ))
 
     parties = load_parties()
-    for ent, span in _named_spans(doc):
+    source = paragraph.document.text[paragraph.offset : paragraph.offset + len(text)]  # with its line breaks
+    for ent, span in _named_spans(doc, source):
         label = ent.label_
-        if span is None or not any(c.isalpha() for c in span.text) or fragment_reason(span.text, label):
-            continue  # "Office of the", "GMT", "John Prescott - were" (the part after the dash is dropped)
+        if span is None or not any(c.isalpha() for c in span.text) \
+                or fragment_reason(span.text, label, line=_line(source, span)):
+            continue  # "Office of the", "GMT", "John Prescott - were", a person on a headline line
         prefix = _party_prefix(span, parties) if label == "PERSON" else None
         if prefix is not None:  # "Tory Liam Fox", "Lib Dem Norman Baker": the party, then the person
             add(prefix.start_char, prefix.end_char, "ORG", "name", prefix.root, ("party",))
@@ -160,7 +162,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             stated = _stated_roles(part, gazetteer)
             if stated and label == "ORG" and any(w.is_title for w in part) and len(part) >= 2:
                 label = "PERSON"  # "Treasury spokesman Vincent Cable": an office before a name makes a person
-            add(part.start_char, part.end_char, label, "name", span.root, stated + _bracketed(part))
+            add(part.start_char, part.end_char, label, "name", span.root, stated + _bracketed(part) + _possessed(span.root))
     for token in doc:
         is_title = gazetteer.is_title(token.lower_)
         if (is_title or token.lower_ in GOVERNMENT_NOUNS) and token.pos_ in {"NOUN", "PROPN"} \
@@ -213,8 +215,9 @@ def _party_prefix(span: Span, parties) -> Span | None:
     return None
 
 
-def _named_spans(doc) -> list[tuple[Span, Span | None]]:
-    """spaCy's actor entities, trimmed, and cut at a spaced dash: "MPs - Keith Vaz" gives "Keith Vaz"."""
+def _named_spans(doc, source: str) -> list[tuple[Span, Span | None]]:
+    """spaCy's actor entities, trimmed, and cut at a spaced dash ("MPs - Keith Vaz" gives "Keith Vaz") and at a
+    line break of ``source``, the paragraph as written ("Checks Into Rehab\nLindsay Lohan has ...")."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_TYPES:
@@ -225,6 +228,9 @@ def _named_spans(doc) -> list[tuple[Span, Span | None]]:
                     and doc[token.i - 1].whitespace_:
                 pieces.append(doc[start : token.i])
                 start = token.i + 1
+            elif token.i > start and source[token.idx - 1 : token.idx] in {"\n", "\r"}:
+                pieces.append(doc[start : token.i])
+                start = token.i
         pieces.append(doc[start : ent.end])
         for piece in pieces:
             span = _trimmed(piece) if len(piece) else None
@@ -232,6 +238,16 @@ def _named_spans(doc) -> list[tuple[Span, Span | None]]:
                 continue  # "MPs" of "MPs - Keith Vaz"
             found.append((ent, span))
     return found
+
+
+def _line(source: str, span: Span) -> str:
+    """The line of ``source`` a span is on, or "" when it is longer than a headline (searched that far only)."""
+    reach = span.start_char - LONGEST_HEADLINE
+    start = source.rfind("\n", max(0, reach), span.start_char)
+    end = source.find("\n", span.end_char, span.end_char + LONGEST_HEADLINE)
+    if (start < 0 and reach > 0) or (end < 0 and len(source) > span.end_char + LONGEST_HEADLINE):
+        return ""
+    return source[start + 1 : end if end >= 0 else len(source)]
 
 
 def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -> tuple[str, ...] | None:
@@ -331,6 +347,11 @@ def _bracketed(name: Span) -> tuple[str, ...]:
     if name.start >= 2 and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")":
         return ("bracketed",)
     return ()
+
+
+def _possessed(root: Token) -> tuple[str, ...]:
+    """What a possessor owns, as its lemma: "Paris's police" -> ``possessed:police`` (the resolver's metonymy rule)."""
+    return (f"possessed:{root.head.lemma_.lower()}",) if root.dep_ == "poss" and root.head != root else ()
 
 
 def _apposed_name(title: Token) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ from graphkit.lexicon import NAME_HONORIFICS, NAME_PARTICLES
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
+"""Words an organisation's initials skip: "Bank of England" -> "BE"."""
 
 
 def surface(text: str) -> str:
@@ -49,3 +51,12 @@ def person_key(text: str) -> str:
     while len(words) > 1 and words[0] in NAME_HONORIFICS:
         words.pop(0)
     return " ".join(words) or normalize(text)
+
+
+def initials(text: str) -> str:
+    """The capitals an organisation's name abbreviates to: "United Nations" -> "UN".
+
+    >>> initials("the United Nations")
+    'UN'
+    """
+    return "".join(w[0] for w in normalize(text).split() if w not in ACRONYM_STOPWORDS).upper()

@@ -5,6 +5,8 @@ Once a name is resolved, its other occurrences (whole words, same case) that
 no mention covers are added as mentions of the same type, so they join the same
 node instead of becoming concepts. Names that stand for two entities ("Kim")
 and capitals (whose meaning depends on their role) are not propagated.
+A person's full name that begins an organisation's ("the Andy Warhol
+Foundation") becomes a mention nested in it (:func:`nested_names`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,34 @@ def repeated_names(entities: tuple[Entity, ...], documents: list[Document], ment
             text = doc.text[start:end]
             added.append(Mention(doc_id=doc.id, start=start, end=end, text=text, label=names[text],
                                  kind="name", role="other", sentence_start=sentence, roles=bracketed))
+    return added
+
+
+def nested_names(entities: tuple[Entity, ...], mentions: list[Mention]) -> list[Mention]:
+    """A mention for a person's full name that begins a longer name: "Andy Warhol" of "the Andy Warhol Foundation".
+
+    NER gives the organisation (or building, place ...) one span, so the person
+    in it is never a mention. Each name of another type is looked up by its first
+    word among the full names (two words or more) of the corpus's people that
+    belong to one person; the person's mention lies inside the other's offsets,
+    which keeps its own node.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.type == "PERSON":
+            for m in entity.mentions:
+                if m.kind == "name" and len(m.text.split()) > 1:
+                    owners[m.text].add(entity.id)
+    by_first_word = _by_first_word(text for text, found in owners.items() if len(found) == 1)
+    added = []
+    for m in mentions:
+        first = _WORD.match(m.text) if m.kind == "name" and m.label != "PERSON" else None
+        for name in by_first_word.get(first.group(), ()) if first is not None else ():
+            if len(m.text) > len(name) and m.text.startswith(name) and m.text[len(name)].isspace():
+                added.append(Mention(doc_id=m.doc_id, start=m.start, end=m.start + len(name), text=name,
+                                     label="PERSON", kind="name", role="other", sentence_start=m.sentence_start,
+                                     quoted=m.quoted))
+                break
     return added
 
 

@@ -13,7 +13,8 @@ The table, in order:
 ``user-alias``    a name from the user's ``--aliases`` file is the entity declared there;
 ``country-name``  a name of a country ("US", "U.S.", "USA", "Russia") is the country;
 ``metonymy``      a capital acting as subject or possessor ("Moscow maintains",
-                  "Washington's allies") is its state, elsewhere it is the place; a seat
+                  "Washington's allies") is its state, elsewhere it is the place, and so
+                  is a capital that owns what only a city has ("Paris's police"); a seat
                   of government that is no place ("the Kremlin", "the White House") is always the state;
 ``party``         a name of a political party is the party, one node for its name, plural,
                   adjective, possessive, "the X Party" and nickname ("Labour", "the Labour
@@ -54,7 +55,8 @@ The table, in order:
                   prince" the nearest name holding that noun; "the government", "this
                   country" the state the document names most; otherwise it stays unresolved;
 ``concept``       arguments that name no actor become concept nodes, merged by their
-                  normalised words.
+                  normalised words; a description of people ("the judge", "his father",
+                  "the team") only within its document.
 
 Every rule is near-linear in the number of mentions: it indexes what it looks up
 (last words of full names, the documents a name is in, the names of a document
@@ -98,10 +100,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graphkit.ids import slug
-from graphkit.lexicon import CONCEPT_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS, REFERRING_WORDS, TYPE_PRECEDENCE
+from graphkit.lexicon import (
+    CONCEPT_DETERMINERS,
+    FEMALE_PRONOUNS,
+    LOCAL_NOUNS,
+    MALE_PRONOUNS,
+    PERSON_NOUNS,
+    REFERRING_WORDS,
+    TYPE_PRECEDENCE,
+)
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.gazetteer import name_gender
-from graphkit.resolve.names import normalize
+from graphkit.resolve.names import initials, normalize
 from graphkit.resolve.parties import load_parties, news_aliases_path
 from graphkit.resolve.persons import can_corefer, has_honorific, parse_person
 from graphkit.types import Mention
@@ -129,7 +139,6 @@ NAMING = f"name ({', '.join((USER_ALIAS, COUNTRY_NAME, METONYMY, TYPE_VOTE, ORG_
 """The step a failure of the six naming rules is reported under, as the command line has always printed it."""
 
 PRONOUN_WINDOW_SENTENCES = 2
-ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
 _AGENT_ROLES = {"subject", "possessor"}
 
 
@@ -167,7 +176,8 @@ def metonymy(state: RuleState) -> None:
     """A seat of government ("the Kremlin") is its state; a capital is too when it acts (subject, possessor)."""
     def claim(m: Mention) -> None:
         norm = normalize(m.text)
-        seat = state.gazetteer.body(norm) or (state.gazetteer.seat(norm) if m.role in _AGENT_ROLES else None)
+        acting = m.role in _AGENT_ROLES and LOCAL_NOUNS.isdisjoint(r.removeprefix("possessed:") for r in m.roles)
+        seat = state.gazetteer.body(norm) or (state.gazetteer.seat(norm) if acting else None)  # not "Paris's police"
         if seat is not None:
             state.assign(m, state.country_key(seat))
 
@@ -371,11 +381,6 @@ def surname(state: RuleState) -> None:
     state.each(people, join_full_name)
 
 
-def initials(text: str) -> str:
-    """The capitals an organisation's name abbreviates to: "United Nations" -> "UN"."""
-    return "".join(w[0] for w in normalize(text).split() if w not in ACRONYM_STOPWORDS).upper()
-
-
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
@@ -410,8 +415,8 @@ def acronym(state: RuleState) -> None:
         if keys[m] in defined:
             state.assign(m, defined[keys[m]])
         elif keys[m][0] == "ORG" and _is_acronym(m.text) and not keys[m][1].startswith("user:"):
-            found = long_forms.get(m.text.replace(".", ""), set()) - {keys[m]}
-            if len(found) == 1:
+            found = long_forms.get(m.text.replace(".", ""), set())
+            if len(found) == 1 and keys[m] not in found:  # "UN" the dictionary made the United Nations stays
                 state.assign(m, next(iter(found)))
 
     state.each(names, learn_definition)
@@ -568,8 +573,17 @@ def description(state: RuleState) -> None:
 
 
 def concept(state: RuleState) -> None:
-    """Arguments that name no actor are concepts, one per normalised phrase ("the chemical attack")."""
-    state.each(state.concepts, lambda m: state.assign(m, ("CONCEPT", concept_key(m.text))))
+    """Arguments that name no actor are concepts, one per normalised phrase ("the chemical attack").
+
+    A description of people ("the judge", "his father", "the team": its head is
+    one of :data:`~graphkit.lexicon.PERSON_NOUNS`) is one per document: the
+    judge of one article is not the judge of another.
+    """
+    def key(m: Mention) -> Key:
+        words = concept_key(m.text)
+        return ("CONCEPT", f"{words} @{m.doc_id}") if words.rsplit(" ", 1)[-1] in PERSON_NOUNS else ("CONCEPT", words)
+
+    state.each(state.concepts, lambda m: state.assign(m, key(m)))
 
 
 RULES: tuple[Rule, ...] = (

@@ -82,3 +82,9 @@ def test_common_words_come_from_the_corpus():
 def test_sentence_initial_capitals_do_not_count():
     assert common_words(["Health matters. Health is wealth. health"]) == frozenset()
     assert common_words(['He said: "Health matters" and the health of Health'], ratio=1.0) == {"Health"}
+
+
+@pytest.mark.parametrize(("text", "reason"), [("Ex", "prefix"), ("Ex-BBC", "prefix"), ("Anti-Nazi League", ""),
+                                              ("Exeter", "")])
+def test_a_former_role_is_no_name(text, reason):
+    assert fragment_reason(text, "PERSON") == reason

@@ -237,7 +237,7 @@ def test_family_name_first():
 def test_acronym_defined_in_parentheses_and_by_initials():
     name, short = _m("Northern Relief Coalition", 0, label="ORG"), _m("NORCO", 27, label="ORG", roles=("bracketed",))
     later = _m("NORCO", 0, doc="b", label="ORG")
-    un, united = _m("UN", 0, doc="c", label="ORG"), _m("United Nations", 10, doc="c", label="ORG")
+    un, united = _m("LRU", 0, doc="c", label="ORG"), _m("Lakeside Rowing Union", 10, doc="c", label="ORG")  # no dictionary's
     state = _run([name, short, later, un, united], table.ACRONYM)
     assert state.keys[short] == state.keys[later] == state.keys[name]
     assert state.keys[un] == state.keys[united] and state.rule_of[un] == "acronym"
