@@ -27,7 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from graphkit.resolve.aliases import UserAliases
+from graphkit.resolve.fragments import common_words
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
+from graphkit.resolve.names import normalize
 from graphkit.resolve.propagate import nested_names, repeated_names
 from graphkit.resolve.resolver import MentionIndex, Resolution, resolve
 from graphkit.resolve.rules import is_concept
@@ -61,6 +63,7 @@ def resolve_corpus(documents: Sequence[Document], records: Iterable[DocumentReco
         triples.extend(found.triples)
         sentence_starts[found.doc_id].extend(found.sentence_starts)
 
+    mentions = _without_common_words(mentions, documents, gazetteer, aliases)
     first = resolve(mentions, gazetteer, aliases)
     mentions.extend(repeated_names(first.entities, list(documents), mentions, sentence_starts, gazetteer))
     mentions.extend(nested_names(first.entities, mentions))
@@ -72,6 +75,29 @@ def resolve_corpus(documents: Sequence[Document], records: Iterable[DocumentReco
     relations = _relations(triples, resolution)
     del triples  # memory: the relations are all that is left to keep
     return CorpusResolution(entities=resolution.entities, relations=relations, mentions=len(resolution.entity_of))
+
+
+def _without_common_words(mentions: list[Mention], documents: Sequence[Document], gazetteer: Gazetteer,
+                          aliases: UserAliases | None) -> list[Mention]:
+    """The mentions without one-word "names" the corpus mostly writes in lower case ("Health", "Government").
+
+    NER takes a capitalised common noun for an organisation ("Education will be
+    protected"); a word the same corpus writes more often in lower case is no
+    name. Parties, states, places, the dictionaries' actors and the user's
+    aliases are always kept.
+    """
+    common = common_words(doc.text for doc in documents)
+    if not common:
+        return mentions
+
+    def known(m: Mention) -> bool:
+        norm = normalize(m.text)
+        return "party" in m.roles or bool(gazetteer.country(norm) or gazetteer.seat(norm) or gazetteer.place(norm)
+                                          or gazetteer.body(norm) or gazetteer.organisation(norm)
+                                          or gazetteer.is_person(norm)) \
+            or (aliases is not None and aliases.lookup(m.text) is not None)
+
+    return [m for m in mentions if not (m.kind == "name" and m.text in common and not known(m))]
 
 
 def _concept_mentions(triples: list[Triple], documents: Sequence[Document], mentions: list[Mention],

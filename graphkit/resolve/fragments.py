@@ -121,18 +121,19 @@ def is_fragment(text: str, label: str = "", common: frozenset[str] = frozenset()
 
 
 def common_words(texts: Iterable[str], ratio: float = 1.0) -> frozenset[str]:
-    """The capitalised words a corpus writes at least ``ratio`` times as often in lower case.
+    """The capitalised words a corpus writes at least ``ratio`` times as often in lower case (and at least once).
 
     Only capitals inside a sentence count (not after ". ", "? ", a quote or a
     line break), so "Government" is common in a corpus that mostly writes
-    "the government", while "Labour" and "Blair" are not. Returns the
+    "the government", and so is "Education" seen only at the start of a sentence
+    in a corpus that writes "education", while "Labour" and "Blair" are not. Returns the
     capitalised spellings, ready for :func:`fragment_reason`.
 
     >>> sorted(common_words(["The Government said the government would act, said Mr Brown."]))
     ['Government']
     """
     lower: Counter[str] = Counter()
-    capital: Counter[str] = Counter()
+    capital: Counter[str] = Counter()  # inside a sentence; a word seen only at sentence starts counts 0
     for text in texts:
         for match in re.finditer(r"(?<![\w'’-])([A-Za-z][a-z]+)(?![\w'’-])", text):
             word = match.group(1)
@@ -140,4 +141,6 @@ def common_words(texts: Iterable[str], ratio: float = 1.0) -> frozenset[str]:
                 lower[word] += 1
             elif not re.search(r"(?:^|[.!?:\"“‘'(\n]\s*)$", text[max(0, match.start() - 3):match.start()]):
                 capital[word] += 1
-    return frozenset(w for w, n in capital.items() if lower[w.lower()] >= ratio * n)
+            else:
+                capital[word] += 0
+    return frozenset(w for w, n in capital.items() if lower[w.lower()] >= max(1.0, ratio * n))

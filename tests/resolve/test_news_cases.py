@@ -173,3 +173,12 @@ def test_a_headline_line_over_a_body_makes_no_junk_people(tmp_path):
     assert {m.text for m in people["Lindsay Lohan"].mentions if m.kind == "name"} == {"Lindsay Lohan", "Lohan"}
     body = kg.documents[0].text.index("\n") + 1
     assert all(m.start >= body for m in people["Lindsay Lohan"].mentions)  # the body's, not the headline's
+
+
+def test_a_capitalised_common_noun_is_no_actor(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text("The settlement gives councils more money. Education will be protected from any cuts, he said. "
+                    "The education budget rises, and education is a priority for Gordon Brown.\n", encoding="utf-8")
+    kg = graphkit.build([path])
+    assert kg.find("Education") is None or kg.find("Education").type == "CONCEPT"
+    assert kg.find("Gordon Brown").type == "PERSON"
