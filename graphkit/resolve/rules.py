@@ -329,9 +329,16 @@ def surname(state: RuleState) -> None:
             found = [k for k in starting_with.get(words[0], ()) if k != short]
         return [k for k in found if can_corefer(person(m.text), person(shown[k]), same_document=True)]
 
+    offices: dict[str, set[str]] = defaultdict(set)  # key -> the titles its mentions state ("president")
+    for m in people:
+        offices[keys[m][1]].update(r.split(":", 1)[1] for r in m.roles if r.startswith(("title:", "office:")))
+
     def across_documents(m: Mention, found: list[str]) -> list[str]:
-        """Full names a name may join from another document: never a first name alone ("Sandra", "Ed")."""
-        return [k for k in found if can_corefer(person(m.text), person(shown[k]), same_document=False)]
+        """Full names a name may join from another document: never a first name alone ("Sandra", "Ed"), and
+        for a titled name only the people known to hold that title ("President Trump": not Melania Trump)."""
+        fitting = [k for k in found if can_corefer(person(m.text), person(shown[k]), same_document=False)]
+        titles = {r.split(":", 1)[1] for r in m.roles if r.startswith(("title:", "office:"))}
+        return [k for k in fitting if titles & offices[k]] if titles and len(fitting) > 1 else fitting
 
     def nearest(m: Mention, found: list[str]) -> Mention | None:
         """The mention of one of ``found`` nearest before ``m`` in its document, else the nearest after it."""

@@ -432,3 +432,11 @@ def test_a_quoted_pronoun_is_never_the_speaker(tmp_path):
                           "\"It was nice knowing him,\" Mr Knapman said.")
     assert "him" in [m.text for m in kg.find("Robert Kilroy-Silk").mentions]
     assert "him" not in [m.text for m in kg.find("Roger Knapman").mentions]
+
+
+def test_a_titled_surname_joins_the_one_person_of_the_corpus_with_that_title():
+    mentions = [_m("Donald Trump", 0, doc="a", roles=("title:president",)), _m("Melania Trump", 0, doc="b"),
+                _m("President Trump", 0, doc="c", roles=("title:president",)), _m("Trump", 0, doc="d")]
+    found = _entity_of(mentions)
+    assert found[("c", "President Trump", 0)] == "person/donald-trump"
+    assert found[("d", "Trump", 0)] not in {"person/donald-trump", "person/melania-trump"}  # two Trumps: no guess
