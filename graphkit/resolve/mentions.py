@@ -143,6 +143,8 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 and doc[span.start - 1].is_title:
             span = doc[span.start - 1 : span.end]  # "Mrs Howard": the honorific tells who she is
             label = "PERSON"
+        elif len(span) > 1 and span[0].lower_.rstrip(".") in HONORIFIC_WORDS and span[0].is_title:
+            label = "PERSON"  # NER's ORG "Mr Blair"
         elif label in {"ORG", "NORP", "PERSON", "GPE"} and parties.lookup(span.text) is not None \
                 and not gazetteer.country(normalize(span.text)):
             span = _whole_party_name(span, parties)  # NER's "Democrat" of "Liberal Democrat"
@@ -305,8 +307,10 @@ def _plural_noun_before(pronoun: Token) -> bool:
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
     for token in reversed(pronoun.doc[start : pronoun.i]):
-        if token.tag_ in {"NNS", "NNPS"} or token.ent_type_ in {"ORG", "NORP"} and token.tag_ in {"NNP", "NNPS"}:
-            return token.tag_ == "NNS" and not token.ent_type_
+        upper_plural = len(token.text) >= 3 and token.text.endswith("s") and token.text[:-1].isupper()  # "MPs"
+        if upper_plural or token.tag_ in {"NNS", "NNPS"} \
+                or token.ent_type_ in {"ORG", "NORP"} and token.tag_ in {"NNP", "NNPS"}:
+            return upper_plural or token.tag_ == "NNS" and not token.ent_type_
     return False
 
 

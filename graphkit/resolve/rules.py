@@ -201,9 +201,12 @@ def party(state: RuleState) -> None:
             countries_in[m.doc_id].add(key[1].removeprefix("country:"))
 
     def claim(m: Mention) -> None:
-        if "party" not in m.roles and m.label not in {"ORG", "NORP"}:
+        declared = state.labels.get(state.keys[m], "") if m in state.keys else ""
+        if m in state.keys and not (declared and state.keys[m][0] == "ORG"):
+            return  # keyed already by another rule; a user's alias of a party still joins the party
+        if not declared and "party" not in m.roles and m.label not in {"ORG", "NORP"}:
             return
-        found = table.lookup(m.text, sorted(countries_in.get(m.doc_id, ())))
+        found = table.lookup(declared or m.text, sorted(countries_in.get(m.doc_id, ())))
         if found is None:
             return
         key = ("ORG", f"party:{found.id}")
@@ -211,7 +214,7 @@ def party(state: RuleState) -> None:
         state.ids[key] = f"org/{slug(found.label)}"
         state.assign(m, key)
 
-    state.each(_unkeyed(state), claim, NAMING)
+    state.each([m for m in state.names if m not in state.keys or state.keys[m][1].startswith("user:")], claim, NAMING)
 
 
 def place(state: RuleState) -> None:

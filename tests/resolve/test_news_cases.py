@@ -182,3 +182,23 @@ def test_a_capitalised_common_noun_is_no_actor(tmp_path):
     kg = graphkit.build([path])
     assert kg.find("Education") is None or kg.find("Education").type == "CONCEPT"
     assert kg.find("Gordon Brown").type == "PERSON"
+
+
+def test_a_users_alias_of_a_party_joins_the_party_and_groups_are_no_they(tmp_path):
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[entity]]\nname = "Conservative Party"\ntype = "ORG"\naliases = ["the Blues"]\n',
+                       encoding="utf-8")
+    path = tmp_path / "news.txt"
+    path.write_text("The Conservatives attacked Labour. Later the Blues said the Conservative Party would win. "
+                    "MPs said they were angry.\n", encoding="utf-8")
+    kg = graphkit.build([path], aliases=aliases)
+    tories = kg.entity("org/conservative-party")
+    assert {m.text for m in tories.mentions} == {"Conservatives", "the Blues", "Conservative Party"}
+    assert all(m.text != "they" for e in kg.entities for m in e.mentions)  # the MPs, who are no node
+
+
+def test_an_honorific_inside_an_organisation_span_makes_a_person(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("Mr Blair praised his chancellor.\n", encoding="utf-8")
+    kg = graphkit.build([path])
+    assert kg.find("Mr Blair").type == "PERSON"
