@@ -58,6 +58,15 @@ class Argument:
     ``pronoun``, ``clause`` or ``other`` (adjectives, adverbs).
     ``text`` is the argument as a reader would quote it; it may leave out words
     of the sentence between ``start`` and ``end`` (a relative clause, say).
+    ``inner`` holds, best first, ``(start, end, rule)`` of the words inside the
+    phrase that may name the actor it is about when its head names none: "a
+    United Nations resolution" (``compound``), "the Kremlin's plans"
+    (``possessive``), "the forces of Assad" (``of-phrase``), "the UN envoy"
+    (``role-noun``: the envoy acts for the UN), "an attack against Syria"
+    (``against``). The corpus stage takes the first that resolved to an actor
+    and names its rule in the relation's provenance. ``kind`` ``location`` is set
+    there too, on an object that is only where something happened ("visits
+    Manchester").
     """
 
     text: str
@@ -66,6 +75,7 @@ class Argument:
     head_start: int
     head_end: int
     kind: str = "np"
+    inner: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,14 @@ class Triple:
     ``args`` holds the object first, then prepositional or temporal arguments
     in sentence order (CaRB's arg2, arg3, ...). ``attributed_to`` is set when
     the statement is reported speech: the speaker asserts it, the article does not.
+    ``when`` is the sentence's time expression that dates the event ("last
+    week", "on Wednesday", "since 2013"): its text and offsets, resolved to a
+    date in the corpus stage.
+    ``relation_lemma`` is ``role`` for an office its subject holds in its object
+    ("Russia's foreign minister Sergei Lavrov": Lavrov is foreign minister of
+    Russia) and ``member_of`` for membership ("Labour MP Jane Smith"); neither is
+    an event between the two actors (event type OTHER). Event nouns give their
+    verb's lemma ("Tillerson's trip to Moscow": ``visit``).
     """
 
     subject: Argument
@@ -86,6 +104,7 @@ class Triple:
     modal: str = ""
     attributed_to: Argument | None = None
     relation_lemma: str = ""
+    when: Argument | None = None
 
     @property
     def object(self) -> Argument | None:
@@ -151,6 +170,11 @@ class Relation:
     ``speaker_id`` and ``speaker`` name who asserts a reported statement: the
     node and label the speaker resolved to ("He" -> person/trump, "Trump"), or
     an empty id and the speaker's words when it resolved to none.
+    ``event`` is the PLOVER event type and ``intensity`` its Goldstein value
+    (-10..+10), set only when both ends are actors (``None``/"" otherwise, and
+    ``None`` for OTHER); ``date`` is the document's date and ``event_date`` the
+    date the sentence gives the event, ISO 8601 as precise as stated
+    (:mod:`graphkit.graph.events`).
     """
 
     triple: Triple
@@ -158,6 +182,10 @@ class Relation:
     object_id: str
     speaker_id: str = ""
     speaker: str = ""
+    event: str = ""
+    intensity: float | None = None
+    date: str = ""
+    event_date: str = ""
 
 
 @dataclass(frozen=True, slots=True)
