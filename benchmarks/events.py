@@ -697,8 +697,10 @@ def cluster_nodes(docs: Sequence[EventsDocument], output: Output,
     A node stands for cluster ``c`` in a document when one of its mentions
     there overlaps a *name* span of ``c``: a ``name`` end of the events gold,
     or (``coref_names``: doc -> [(start, end, cluster)]) a ``name`` mention of
-    the entity gold ``bbc-coref/``; or when its label or an alias shares a
-    word with the cluster id ("tony-blair" and "Blair"). A pronoun or title
+    the entity gold ``bbc-coref/``; or when its label and aliases together
+    hold every word of the cluster id ("tony-blair": "Tony Blair"; not
+    "prince-harry": "Prince William"; "party", "city" and function words
+    of the id are ignored). A pronoun or title
     resolved to the wrong node therefore does not match.
     """
     nodes: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -719,7 +721,8 @@ def cluster_nodes(docs: Sequence[EventsDocument], output: Output,
         for cluster in clusters:
             slug = _slug_tokens(cluster)
             for eid in doc_nodes:
-                if any(slug & content_tokens(name) for name in output.entity_names.get(eid, [])):
+                words = set().union(*(content_tokens(n) for n in output.entity_names.get(eid, [""])))
+                if slug and slug <= words:
                     nodes[(doc.name, cluster)].add(eid)
     return EndIdentity(dict(nodes))
 
