@@ -653,11 +653,10 @@ def load_events_gold(gold_dir: str | Path, articles_dir: str | Path | None = Non
 def naming_of(surface: str) -> str:
     """How a system edge's end is named, guessed from its text (for precision by naming).
 
-    ``pronoun`` (one pronoun word), ``name`` (a capitalised word that is not
-    the first word, or a first word that is capitalised and not a
-    determiner: "Mr Blair", "Labour", "the BBC"), ``title`` (the last word a
-    role noun: "the chancellor", "Tory leader"?? no: capitals make it a name),
-    else ``np``.
+    A heuristic: ``pronoun`` (one pronoun word); ``title`` when the last word
+    is a role noun (:data:`ROLE_WORDS`: "the chancellor", "Tory leader");
+    ``name`` when a word other than a leading determiner is capitalised
+    ("Mr Blair", "the BBC"); else ``np`` ("the security services").
     """
     words = surface.strip().split()
     if not words:
