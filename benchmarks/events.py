@@ -498,6 +498,8 @@ def corpus_figures(output: Output, sample: int = 40, seed: int = 1) -> dict:
         "self_loops": len(loops),
         "self_loop_share": len(loops) / len(rows) if rows else None,
         "distinct_actor_edges": len({(r["subject_id"], r["object_id"]) for r in rows}),
+        "filled": {c: sum(bool((r.get(c) or "").strip()) for r in rows)
+                   for c in ("event", "intensity", "date", "event_date") if output.has(c)},
         "sample": picked,
     }
 
@@ -908,6 +910,11 @@ def print_corpus(figures: dict, output: Output, judgements: str | None) -> None:
     print(f"actor-actor rows / 100 sent.    {fmt(figures['per_100_sentences'], 2)}")
     print(f"sentences without one           {fmt(figures['share_sentences_without'])}")
     print(f"self-loops among them           {fmt(figures['self_loop_share'])} ({figures['self_loops']})")
+    for column in ("event", "intensity", "date", "event_date"):
+        if column in figures["filled"]:
+            print(f"rows with {column:<10}          {figures['filled'][column]}/{figures['actor_rows']}")
+        else:
+            print(f"rows with {column:<10}          n/a  (no '{column}' column)")
     print(f"\nseeded sample of {len(figures['sample'])} actor-actor rows (key | subject -relation-> object | sentence):")
     for i, row in enumerate(figures["sample"], 1):
         print(f"{i:3}. {row_key(row)}")

@@ -132,7 +132,7 @@ def test_corpus_figures_and_judgements(tmp_path):
     figures = events.corpus_figures(_output(rows, types=types, sentences=10), sample=40, seed=1)
     assert figures["actor_rows"] == 2 and figures["per_100_sentences"] == 20.0
     assert figures["self_loop_share"] == 0.5 and figures["share_sentences_without"] == 0.9
-    assert len(figures["sample"]) == 2
+    assert len(figures["sample"]) == 2 and figures["filled"] == {}
     judged = tmp_path / "judged.tsv"
     keys = [events.row_key(r) for r in figures["sample"]]
     judged.write_text(f"# comment\n{keys[0]}\ty\tnote\n{keys[1]}\tn\nother\t?\n", encoding="utf-8")
