@@ -22,7 +22,7 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.nominal import NOMINAL_EXTRACTOR, nominal_relations
+from graphkit.extract.nominal import NOMINAL_EXTRACTOR, NominalRelation, nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens
 from graphkit.lexicon import RELATIVE_PRONOUNS, REPORTING_VERBS
 from graphkit.nlp.tokens import entity_tokens
@@ -84,10 +84,14 @@ class ClauseExtractor:
                                             clause.verb.i in denied)
         ]
         nominal = replace(provenance, extractor=NOMINAL_EXTRACTOR)  # provenance says which rules made the edge
-        for subject, relation, obj, confidence in nominal_relations(sent, offset):
-            lemma = " ".join(["be", *relation.lower().split()[1:]]) if relation.startswith("is") else relation.lower()
-            triples.append(Triple(subject=subject, relation=relation, args=(obj,), confidence=confidence,
-                                  provenance=nominal, relation_lemma=lemma))
+        for found in nominal_relations(sent, offset):
+            found = NominalRelation(*found)
+            relation = found.relation
+            lemma = found.lemma or (" ".join(["be", *relation.lower().split()[1:]]) if relation.startswith("is")
+                                    else relation.lower())
+            triples.append(Triple(subject=found.subject, relation=relation, args=(found.object,),
+                                  confidence=found.confidence, relation_lemma=lemma,
+                                  provenance=replace(nominal, extractor=found.extractor)))
         for triple in triples:
             key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
             if not all(any(c.isalnum() for c in part) for part in (key[0], *key[2])):
@@ -145,15 +149,16 @@ class ClauseExtractor:
         negated = denied or any(t.lower_ in NEGATIONS or t.dep_ == "neg" for t in relation_tokens) or _negated_by_adverb(chain)
         modal = " ".join(t.lower_ for t in relation_tokens if t.tag_ == "MD")
         lemma = _relation_lemma(chain, relation_tokens, negated)
+        copular = last.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in last.children)  # "X is the Labour leader"
         subjects = [s for subj in clause.subjects for s in conjuncts(subj)]
         for subject, obj in product(subjects, objects or [None]):
             if subject.lower_ in RELATIVE_PRONOUNS:
                 continue
-            subject_arg = argument(tokens_of(subject), subject, offset)
+            subject_arg = argument(tokens_of(subject), subject, offset, inner=True)
             args: list[Argument] = []
             if obj is not None:
                 tokens = clause_tokens(obj) if obj == ccomp else tokens_of(obj)
-                args.append(argument(tokens, obj, offset))
+                args.append(argument(tokens, obj, offset, inner=not copular))
             args.extend(argument(tokens, tokens[-1], offset) for tokens in extras if tokens)
             confidence = _confidence(clause, subject, obj, ccomp, len(extras), speaker)
             yield Triple(

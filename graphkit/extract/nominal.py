@@ -3,37 +3,89 @@
 * apposition: "Lavrov, Russia's foreign minister" -> (Lavrov; is; Russia's foreign minister)
   and (Lavrov; is foreign minister of; Russia);
 * possessive with an apposition: "the Kremlin's ally Bashar Assad" -> (Bashar Assad; is ally of; the Kremlin);
-* possessive event noun: "Tillerson's trip to Moscow" -> (Tillerson; trip to; Moscow);
+* event nouns (``event-noun.v1``), the noun's verb as the relation: "Tillerson's trip to
+  Moscow" -> (Tillerson; visit; Moscow), "the EU's criticism of Britain" -> (the EU;
+  criticise; Britain), "talks between Blair and Bush" -> (Blair; talk with; Bush);
+* offices and membership (``role.v1``, relation lemma ``role`` or ``member_of``): "Blair,
+  the Labour leader" -> (Blair; is leader of; Labour), "Dave Prentis, general secretary of
+  Unison" -> (Dave Prentis; is general secretary of; Unison), "Russia's foreign minister
+  Sergei Lavrov" -> (Sergei Lavrov; is foreign minister of; Russia);
 * a description before a name: "President Trump" -> (Trump; is; President), "German
   Chancellor Angela Merkel" -> (Angela Merkel; is; German Chancellor), when it holds a
   common noun or a title.
 
 ``clauses.v1`` runs these rules on every sentence; the triples they make carry
-``nominal.v1`` as their extractor, so provenance tells them from clause triples.
+``nominal.v1``, ``event-noun.v1`` or ``role.v1`` as their extractor, so provenance tells
+them from clause triples. A list of names is no apposition: "members David Davis,
+Oliver Letwin and Tim Yeo" says nothing of Davis and Letwin.
+
+The event nouns and their verbs (:data:`EVENT_NOUNS`) are a short table written by hand
+after WordNet's derivational links (trip/visit, meeting/meet, criticism/criticise): the
+WordNet data itself needs a download at run time, which graphkit does not do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.tokens import arg_tokens, argument, join_tokens
+from graphkit.extract.inner import ROLE_NOUNS
+from graphkit.extract.tokens import arg_tokens, argument, conjuncts, join_tokens
 from graphkit.lexicon import ACTOR_TYPES, PERSON_TITLES, POSSESSIVE_DETERMINERS
 from graphkit.nlp.tokens import entity_tokens
 from graphkit.types import Argument
 
 NOMINAL_EXTRACTOR = "nominal.v1"
+EVENT_NOUN_EXTRACTOR = "event-noun.v1"
+ROLE_EXTRACTOR = "role.v1"
+EVENT_CONFIDENCE = 0.55
 APPOSITION_CONFIDENCE = 0.6
 POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
 _DESCRIPTIVE = {"compound", "amod", "nmod"}
 
+EVENT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
+    noun: (verb, frozenset(preps.split())) for noun, verb, preps in (
+        ("trip", "visit", "to"), ("visit", "visit", "to"), ("journey", "visit", "to"), ("tour", "visit", "of"),
+        ("meeting", "meet", "with between"), ("summit", "meet", "with between"), ("talk", "talk with", "with between"),
+        ("negotiation", "negotiate with", "with between"), ("deal", "agree with", "with between"),
+        ("agreement", "agree with", "with between"), ("treaty", "agree with", "with between"),
+        ("alliance", "ally with", "with between"), ("criticism", "criticise", "of"), ("attack", "attack", "on against"),
+        ("condemnation", "condemn", "of"), ("support", "support", "for"), ("praise", "praise", "for of"),
+        ("invasion", "invade", "of"), ("sanction", "sanction", "on against"), ("threat", "threaten", "to against"),
+        ("warning", "warn", "to"), ("call", "call on", "to"), ("war", "fight", "with against between"),
+        ("dispute", "dispute with", "with between"), ("row", "argue with", "with between"),
+        ("defeat", "defeat", "of"), ("endorsement", "endorse", "of"), ("accusation", "accuse", "against"),
+    )
+}
+"""Event noun (lemma) -> (its verb, the prepositions that name whom the event is with or on)."""
 
-def nominal_relations(sent: Span, offset: int) -> Iterator[tuple[Argument, str, Argument, float]]:
-    """Yield (subject, relation, object, confidence) for the sentence's nominal relations."""
+MEMBER_NOUNS = frozenset({"member", "mp", "msp", "mep", "am", "councillor", "activist", "supporter", "candidate",
+                          "backbencher", "peer", "senator", "congressman", "congresswoman"})
+"""Nouns of membership: "Labour MP Jane Smith" is a member of Labour (``member_of``), not its office holder."""
+
+
+class NominalRelation(NamedTuple):
+    """A relation stated by nouns, before it becomes a :class:`~graphkit.types.Triple`."""
+
+    subject: Argument
+    relation: str
+    object: Argument
+    confidence: float
+    lemma: str = ""
+    extractor: str = NOMINAL_EXTRACTOR
+
+
+def nominal_relations(sent: Span, offset: int) -> Iterator[NominalRelation | tuple[Argument, str, Argument, float]]:
+    """Yield a :class:`NominalRelation` (or a plain 4-tuple, ``nominal.v1``) for each of the sentence's nominal relations."""
     for token in sent:
+        if token.lemma_.lower() in EVENT_NOUNS and token.pos_ == "NOUN":
+            yield from _between(token, offset)
         if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"}:
+            if _is_list(token.head, token):
+                continue
             yield from _apposition(token.head, token, offset)
         elif token.dep_ == "poss" and token.lower_ not in POSSESSIVE_DETERMINERS and token.head.pos_ == "NOUN":
             yield from _possessive(token, token.head, offset)
@@ -58,7 +110,10 @@ def _apposition(head: Token, appos: Token, offset: int):
         owner_tokens = arg_tokens(owner)
         role = [t for t in _without(described, owner_tokens) if t.tag_ != "POS" and t.dep_ != "det"]
         if role:
-            yield subject, f"is {join_tokens(role)} of", argument(_strip_case(owner_tokens), owner, offset), POSSESSIVE_CONFIDENCE
+            yield NominalRelation(subject, f"is {join_tokens(role)} of", argument(_strip_case(owner_tokens), owner, offset),
+                                  POSSESSIVE_CONFIDENCE, _role_lemma(appos), ROLE_EXTRACTOR)
+    elif appos.pos_ == "NOUN" and appos.lemma_.lower() in ROLE_NOUNS | MEMBER_NOUNS:
+        yield from _role_of(subject, appos, offset)
 
 
 def _possessive(owner: Token, noun: Token, offset: int):
@@ -66,7 +121,15 @@ def _possessive(owner: Token, noun: Token, offset: int):
     appos = next((c for c in noun.children if c.dep_ == "appos"), None)
     if appos is not None:
         role = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in {"det", "case"} and t not in owner.subtree]
-        yield argument(arg_tokens(appos), appos, offset), f"is {join_tokens(role)} of", owner_arg, POSSESSIVE_CONFIDENCE
+        relation = f"is {join_tokens(role)} of"
+        if noun.lemma_.lower() in ROLE_NOUNS | MEMBER_NOUNS:
+            yield NominalRelation(argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE,
+                                  _role_lemma(noun), ROLE_EXTRACTOR)
+        else:
+            yield argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE
+        return
+    if noun.lemma_.lower() in EVENT_NOUNS:
+        yield from _event(owner_arg, noun, offset)
         return
     for prep in noun.children:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -101,3 +164,54 @@ def _descriptor(first: Token, offset: int):
 def _strip_case(tokens: list[Token]) -> list[Token]:
     """The owner without its possessive marker: "the Kremlin's" -> "the Kremlin"."""
     return [t for t in tokens if t.tag_ != "POS"] or tokens
+
+
+def _is_list(head: Token, appos: Token) -> bool:
+    """Whether a name "in apposition" is the next item of a list: "David Davis, Oliver Letwin and Tim Yeo"."""
+    if head.pos_ == "PROPN" and appos.pos_ == "PROPN" and head.ent_type_ and appos.ent_type_:
+        return True
+    return any(c.dep_ in {"conj", "cc"} for c in appos.children) and appos.pos_ == "PROPN"
+
+
+def _role_lemma(noun: Token) -> str:
+    return "member_of" if noun.lemma_.lower() in MEMBER_NOUNS else "role"
+
+
+def _role_of(subject: Argument, role: Token, offset: int) -> Iterator[NominalRelation]:
+    """The body a role in apposition serves: "the Labour leader", "general secretary of Unison"."""
+    bodies = [c for c in role.children if c.dep_ in {"compound", "amod"} and c.i < role.i and c.ent_type_ in ACTOR_TYPES]
+    bodies += [p for prep in role.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ACTOR_TYPES]
+    if not bodies:
+        return
+    body = entity_tokens(bodies[0])
+    words = [t for t in role.subtree if t.i <= role.i and t.dep_ != "det" and t not in body]
+    yield NominalRelation(subject, f"is {join_tokens(words)} of", argument(body, body[-1], offset), POSSESSIVE_CONFIDENCE,
+                          _role_lemma(role), ROLE_EXTRACTOR)
+
+
+def _event(actor: Argument, noun: Token, offset: int) -> Iterator[NominalRelation]:
+    """An actor's event noun and whom it is with or on: "Tillerson's trip to Moscow" -> (Tillerson; visit; Moscow)."""
+    verb, preps = EVENT_NOUNS[noun.lemma_.lower()]
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps or prep.lower_ == "between":
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for other in conjuncts(pobj):
+                yield NominalRelation(actor, verb, argument(arg_tokens(other), other, offset, inner=True),
+                                      EVENT_CONFIDENCE, verb, EVENT_NOUN_EXTRACTOR)
+        return
+
+
+def _between(noun: Token, offset: int) -> Iterator[NominalRelation]:
+    """An event between two actors: "talks between Blair and Bush", "a 2013 deal between the USA and Russia"."""
+    verb, preps = EVENT_NOUNS[noun.lemma_.lower()]
+    if "between" not in preps:
+        return
+    for prep in noun.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if prep.lower_ == "between" and pobj is not None and len(sides := conjuncts(pobj)) >= 2:
+            first, second = sides[0], sides[1]
+            yield NominalRelation(argument(arg_tokens(first), first, offset), verb,
+                                  argument(arg_tokens(second), second, offset), EVENT_CONFIDENCE, verb,
+                                  EVENT_NOUN_EXTRACTOR)

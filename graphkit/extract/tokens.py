@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from graphkit.extract.inner import inner_actors
 from graphkit.nlp.tokens import entity_tokens
 from graphkit.types import Argument
 
@@ -79,8 +80,13 @@ def argument_kind(head: Token) -> str:
     return "other"
 
 
-def argument(tokens: list[Token], head: Token, offset: int) -> Argument:
-    """An :class:`Argument` of the tokens, its offsets shifted by ``offset``."""
+def argument(tokens: list[Token], head: Token, offset: int, inner: bool = False) -> Argument:
+    """An :class:`Argument` of the tokens, its offsets shifted by ``offset``.
+
+    With ``inner``, it also records the words inside it that may name its actor
+    (:func:`graphkit.extract.inner.inner_actors`): for the arguments of an event, not
+    for what a copula or an apposition says its subject *is*.
+    """
     tokens = sorted(tokens, key=lambda t: t.i) or [head]
     start = tokens[0].idx
     last = tokens[-1]
@@ -91,4 +97,5 @@ def argument(tokens: list[Token], head: Token, offset: int) -> Argument:
         head_start=offset + head.idx,
         head_end=offset + head.idx + len(head),
         kind=argument_kind(head),
+        inner=inner_actors(head, offset) if inner else (),
     )

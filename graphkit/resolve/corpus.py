@@ -14,7 +14,10 @@ spaCy), and runs, in order:
    the table runs again;
 3. concept mentions: a triple's noun phrase that names no actor, and is no
    unresolved role, becomes a concept mention, keyed by the ``concept`` rule;
-4. relations: each triple with the entities its subject, object and speaker name.
+4. relations: each triple with the entities its subject, object and speaker name
+   (an argument whose head names no actor takes the first actor found inside it,
+   ``Argument.inner``; no self-loop unless the object is reflexive; a place that is
+   only where the subject went is a ``location``, no edge: see :func:`_relations`).
 
 Intermediate resolutions are freed as soon as they have been used: each
 holds an entry per mention, and a large build has millions.
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.fragments import common_words
@@ -72,7 +75,7 @@ def resolve_corpus(documents: Sequence[Document], records: Iterable[DocumentReco
     concepts = _concept_mentions(triples, documents, mentions, actors)
     resolution = actors.combine(resolve(concepts))
     del actors, concepts, mentions  # memory: only the combined resolution is used below
-    relations = _relations(triples, resolution)
+    relations = _relations(triples, resolution, gazetteer)
     del triples  # memory: the relations are all that is left to keep
     return CorpusResolution(entities=resolution.entities, relations=relations, mentions=len(resolution.entity_of))
 
@@ -113,6 +116,7 @@ def _concept_mentions(triples: list[Triple], documents: Sequence[Document], ment
         if arg is not None
         and arg.kind == "np"
         and index.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
+        and not any(index.lookup(triple.provenance.doc_id, start, end) for start, end, _ in arg.inner)
         and roles.lookup(triple.provenance.doc_id, arg.head_start, arg.head_end) is None
         and is_concept(arg.text)
     ]
@@ -139,26 +143,81 @@ def _concept_mention(triple: Triple, arg: Argument, text: str) -> Mention:
     )
 
 
-def _relations(triples: list[Triple], resolution: Resolution) -> tuple[Relation, ...]:
-    """Each triple with the entities of its subject, first argument and speaker, in a fixed order."""
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself",
+                                "yourselves", "oneself"})
+"""An object that states a self-loop: "Blair praised himself"."""
+
+LOCATION_LEMMAS = frozenset({
+    "visit", "tour", "go to", "travel to", "fly to", "come to", "return to", "move to", "head to", "arrive in",
+    "arrive at", "be in", "be at", "live in", "stay in", "campaign in", "speak in", "leave",
+})
+"""Relation lemmas whose object is where the subject went or was ("visits Manchester"), not whom it acted on."""
+
+
+def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazetteer | None = None
+               ) -> tuple[Relation, ...]:
+    """Each triple with the entities of its subject, first argument and speaker, in a fixed order.
+
+    An argument whose head names no actor (none, or a concept) reaches the first
+    actor inside it (``Argument.inner``: "Russia vetoed a United Nations resolution"
+    -> the United Nations), other than the subject; the argument keeps its words,
+    and the provenance's extractor names the rule (``clauses.v1+compound.v1``).
+    No edge is a self-loop unless its object is reflexive ("Blair praised himself"):
+    otherwise the object's id is left empty. A city or region (not a state, not a
+    capital) that is the object of a movement ("visits Manchester", LOCATION_LEMMAS)
+    is a ``location`` argument with an empty id: where the subject was, not an actor
+    it acted on. An unresolved pronoun is no node, so it never ends an edge.
+    """
     index = resolution.index()
     labels = {entity.id: entity.label for entity in resolution.entities}
+    concepts = {entity.id for entity in resolution.entities if entity.type == "CONCEPT"}
+    places = {entity.id for entity in resolution.entities if gazetteer is not None and _only_a_place(entity, gazetteer)}
     relations = []
     for triple in triples:
         doc_id = triple.provenance.doc_id
         obj, said_by = triple.object, triple.attributed_to
         speaker_id = (index.lookup(doc_id, said_by.head_start, said_by.head_end) or "") if said_by else ""
+        subject_id, subject_rule = _actor(index, doc_id, triple.subject, concepts, "")
+        object_id, object_rule = _actor(index, doc_id, obj, concepts, subject_id) if obj else ("", "")
+        if object_id and object_id == subject_id and obj.text.lower() not in REFLEXIVE_PRONOUNS:
+            object_id, object_rule = "", ""
+        rules = [rule for rule in (subject_rule, object_rule) if rule]
+        if rules:
+            extractor = "+".join([triple.provenance.extractor, *(f"{rule}.v1" for rule in rules)])
+            triple = replace(triple, provenance=replace(triple.provenance, extractor=extractor))
+        if object_id in places and triple.relation_lemma in LOCATION_LEMMAS:
+            triple = replace(triple, args=(replace(obj, kind="location"), *triple.args[1:]))
+            object_id = ""
         relations.append(
             Relation(
                 triple=triple,
-                subject_id=index.lookup(doc_id, triple.subject.head_start, triple.subject.head_end) or "",
-                object_id=(index.lookup(doc_id, obj.head_start, obj.head_end) or "") if obj else "",
+                subject_id=subject_id,
+                object_id=object_id,
                 speaker_id=speaker_id,
                 speaker=labels[speaker_id] if speaker_id else (said_by.text if said_by else ""),
             )
         )
     relations.sort(key=_relation_order)  # the same order whatever order the inputs were given in
     return tuple(relations)
+
+
+def _actor(index: MentionIndex, doc_id: str, arg: Argument, concepts: set[str], other: str) -> tuple[str, str]:
+    """The entity an argument names and the inner rule that found it ("" when its head names it)."""
+    head = index.lookup(doc_id, arg.head_start, arg.head_end) or ""
+    if head and head not in concepts:
+        return head, ""
+    for start, end, rule in arg.inner:
+        found = index.lookup(doc_id, start, end)
+        if found and found not in concepts and found != other:
+            return found, rule
+    return head, ""
+
+
+def _only_a_place(entity: Entity, gazetteer: Gazetteer) -> bool:
+    """Whether the entity is a city or region that is neither a state nor a capital ("Manchester", "Scotland")."""
+    key = normalize(entity.label)
+    return entity.type in {"GPE", "LOC", "FAC"} and gazetteer.place(key) is not None \
+        and gazetteer.country(key) is None and gazetteer.seat(key) is None
 
 
 def _relation_order(relation: Relation) -> tuple:

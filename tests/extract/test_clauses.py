@@ -69,7 +69,7 @@ SHAPES = [
     ("possessive with apposition", "The US struck the forces of the Kremlin's ally Bashar Assad.",
      ("Bashar Assad", "is ally of", ("the Kremlin",))),
     ("possessive event noun", "Tillerson's trip to Moscow represented the highest-level contact.",
-     ("Tillerson", "trip to", ("Moscow",))),
+     ("Tillerson", "visit", ("Moscow",))),
     ("title", "President Trump met Putin in Hamburg.", ("Trump", "is", ("President",))),
     ("description before a name", "German Chancellor Angela Merkel met Putin.",
      ("Angela Merkel", "is", ("German Chancellor",))),

@@ -1,0 +1,83 @@
+"""Actors inside an argument phrase (``Argument.inner``).
+
+An argument's head is often a common noun ("a United Nations *resolution*",
+"the UN *envoy*"), so the argument names no actor by its head, though a reader
+sees one inside it. Each rule below finds the words that may name that actor,
+recorded as plain offsets with the rule's name; the corpus stage takes the first
+that resolved to an actor, so the edge reaches it and keeps the phrase as its text:
+
+* ``role-noun``: an office or a spokesperson acts for whom it serves: "the UN
+  envoy", "Labour's spokesman", "the general secretary of Unison";
+* ``against``: the target of a noun: "an unlawful attack against Syria";
+* ``possessive``: "the Tories' plans", "the forces of the Kremlin's ally";
+* ``of-phrase``: "the forces of Bashar Assad" (the name in apposition to a noun
+  of the phrase too: "the forces of the Kremlin's ally Bashar Assad");
+* ``compound``: a name or a people's adjective before the noun: "a United Nations
+  resolution", "the Syrian army".
+
+Possessive pronouns ("his plans") are left out: they name no actor by themselves.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphkit.lexicon import ACTOR_TYPES, PERSON_TITLES, POSSESSIVE_DETERMINERS, STAFF_NOUNS
+from graphkit.nlp.tokens import entity_tokens
+
+ROLE_NOUNS = PERSON_TITLES | STAFF_NOUNS | frozenset({"representative", "delegate", "delegation", "envoy", "chief",
+                                                       "head", "negotiator", "chairman", "chairwoman"})
+"""Nouns for someone who acts for a body: "the UN envoy" acts for the UN."""
+
+INNER_RULES = ("role-noun", "against", "possessive", "of-phrase", "compound")
+
+
+def inner_actors(head: Token, offset: int) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, rule)`` of the words inside the phrase headed by ``head`` that may name its actor, best first.
+
+    Nothing for a head that is itself a name or a pronoun: the head names the actor.
+    """
+    if head.pos_ != "NOUN" or head.ent_type_ in ACTOR_TYPES:
+        return ()
+    possessors = [c for c in head.children if c.dep_ == "poss" and _names_owner(c)]
+    of_phrase = _prepositional(head, "of")
+    modifiers = [_entity_head(c) for c in head.children
+                 if c.dep_ in {"compound", "amod"} and c.i < head.i and c.ent_type_ in ACTOR_TYPES]
+    found: list[tuple[Token, str]]
+    if head.lemma_.lower() in ROLE_NOUNS:
+        found = [(t, "role-noun") for t in possessors + modifiers + of_phrase]
+    else:
+        found = [*((t, "against") for t in _prepositional(head, "against")), *((t, "possessive") for t in possessors),
+                 *((t, "of-phrase") for t in of_phrase), *((t, "compound") for t in modifiers)]
+    seen: set[int] = set()
+    spans = []
+    for token, rule in found:
+        if token.i not in seen:
+            seen.add(token.i)
+            spans.append((offset + token.idx, offset + token.idx + len(token), rule))
+    return tuple(spans)
+
+
+def _names_owner(token: Token) -> bool:
+    """Whether a possessor may name an actor: "the Kremlin's", not "his" or "its"."""
+    return token.lower_ not in POSSESSIVE_DETERMINERS and token.pos_ != "PRON"
+
+
+def _prepositional(head: Token, preposition: str) -> list[Token]:
+    """The actors named by the noun's ``preposition`` phrase: the name itself, or one in apposition to its noun."""
+    found: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != preposition:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.ent_type_ in ACTOR_TYPES:
+                found.append(pobj)
+            elif pobj.pos_ == "NOUN":
+                found.extend(c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ in ACTOR_TYPES)
+                found.extend(c for c in pobj.children if c.dep_ == "poss" and _names_owner(c))
+    return found
+
+
+def _entity_head(token: Token) -> Token:
+    """The last word of the name ``token`` is part of ("United" -> "Nations")."""
+    return entity_tokens(token)[-1] if token.ent_type_ else token

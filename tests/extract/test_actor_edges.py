@@ -1,0 +1,93 @@
+"""Rules that let an edge reach actors a noun phrase holds: inner actors, event nouns, roles, lists (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.extract.clauses import ClauseExtractor
+
+
+def _triples(nlp, sentence):
+    doc = nlp(sentence)
+    return [t for sent in doc.sents for t in ClauseExtractor().extract(sent, doc_id="t")]
+
+
+def _inner(sentence, triple, arg):
+    return [(sentence[start:end], rule) for start, end, rule in arg.inner]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation", "expected"),
+    [
+        ("Russia vetoed a United Nations resolution on Wednesday.", "vetoed", [("Nations", "compound")]),
+        ("Blair attacked the Tories' plans for the health service.", "attacked", [("Tories", "possessive")]),
+        ("The rebels fought the forces of the Kremlin's ally Bashar Assad last week.", "fought",
+         [("Assad", "of-phrase"), ("Kremlin", "of-phrase")]),
+        ("Moscow condemned the unlawful attack against Syria.", "condemned", [("Syria", "against")]),
+    ],
+)
+def test_an_object_records_the_actors_inside_it(nlp, sentence, relation, expected):
+    triple = next(t for t in _triples(nlp, sentence) if t.relation == relation)
+    assert _inner(sentence, triple, triple.object) == expected
+
+
+def test_a_role_noun_subject_acts_for_its_body(nlp):
+    sentence = "The United Nations peace envoy for Syria urged the United States and Russia to talk."
+    triple = next(t for t in _triples(nlp, sentence) if t.relation == "urged")
+    assert triple.subject.text == "The United Nations peace envoy for Syria"
+    assert _inner(sentence, triple, triple.subject) == [("Nations", "role-noun")]  # not Syria: "envoy for"
+
+
+def test_what_a_copula_says_its_subject_is_holds_no_inner_actor(nlp):
+    sentence = "Michael Howard is the Tory leader."
+    triple = next(t for t in _triples(nlp, sentence) if t.relation == "is")
+    assert triple.object.inner == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tillerson's trip to Moscow represented the highest-level contact.", ("Tillerson", "visit", "Moscow")),
+        ("Blair's meeting with Bush lasted two hours.", ("Blair", "meet", "Bush")),
+        ("The EU's criticism of Britain angered ministers.", ("The EU", "criticise", "Britain")),
+        ("Talks between Israel and Egypt resumed on Monday.", ("Israel", "talk with", "Egypt")),
+        ("Under a 2013 deal between the USA and Russia, Syria was meant to give up its arsenal.",
+         ("the USA", "agree with", "Russia")),
+    ],
+)
+def test_event_nouns_become_their_verbs(nlp, sentence, expected):
+    found = {(t.subject.text, t.relation, t.object.text): t for t in _triples(nlp, sentence) if t.object}
+    triple = found[expected]
+    assert triple.provenance.extractor == "event-noun.v1"
+    assert triple.relation_lemma == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "lemma"),
+    [
+        ("Blair, the Labour leader, met Bush in Washington.", ("Blair", "is leader of", "Labour"), "role"),
+        ("Russia's foreign minister Sergei Lavrov met Rex Tillerson.",
+         ("Sergei Lavrov", "is foreign minister of", "Russia"), "role"),
+        ("Dave Prentis, general secretary of Unison, attacked the plan.",
+         ("Dave Prentis", "is general secretary of", "Unison"), "role"),
+        ("The party's members David Davis and Tim Yeo voted against it.",
+         ("David Davis", "is members of", "The party"), "member_of"),
+    ],
+)
+def test_offices_and_membership_are_role_edges(nlp, sentence, expected, lemma):
+    found = {(t.subject.text, t.relation, t.object.text): t for t in _triples(nlp, sentence) if t.object}
+    assert found[expected].relation_lemma == lemma
+    assert found[expected].provenance.extractor == "role.v1"
+
+
+def test_a_list_of_names_is_no_apposition(nlp):
+    sentence = "The committee's members David Davis, Oliver Letwin and Tim Yeo voted against the bill."
+    pairs = {(t.subject.text, t.object.text) for t in _triples(nlp, sentence) if t.object}
+    names = {"David Davis", "Oliver Letwin", "Tim Yeo"}
+    assert not any(subject in names and obj in names for subject, obj in pairs)
+
+
+def test_a_claim_keeps_its_edge_and_its_speaker(nlp):
+    triples = _triples(nlp, "Trump said Putin is backing Assad.")
+    claim = next(t for t in triples if t.subject.text == "Putin")
+    assert (claim.relation_lemma, claim.object.text, claim.attributed_to.text) == ("back", "Assad", "Trump")
