@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graphkit.extract.when import with_time
 from graphkit.nlp.parse import ParsedParagraph
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.mentions import find_alias_mentions, find_mentions, prefer
@@ -29,7 +30,8 @@ def document_records(document: Document, paragraphs: Iterable[ParsedParagraph], 
 
     ``extractor`` is a registered extractor (``extract(sent, doc_id, offset)``);
     ``aliases`` adds a mention for every name the user declared, in place of
-    any mention the parse found over it.
+    any mention the parse found over it. Each triple gets the time expression
+    its sentence dates it with (:func:`~graphkit.extract.when.with_time`).
     """
     mentions: list[Mention] = []
     triples: list[Triple] = []
@@ -43,6 +45,6 @@ def document_records(document: Document, paragraphs: Iterable[ParsedParagraph], 
         for sent in paragraph.doc.sents:
             starts.append(paragraph.offset + sent.start_char)
             words += sum(1 for t in sent if not t.is_punct and not t.is_space)
-            triples.extend(extractor.extract(sent, document.id, paragraph.offset))
+            triples.extend(with_time(list(extractor.extract(sent, document.id, paragraph.offset)), sent, paragraph.offset))
     return DocumentRecords(doc_id=document.id, sentence_starts=tuple(starts), words=words,
                            mentions=tuple(mentions), triples=tuple(triples))

@@ -16,7 +16,7 @@ from graphkit.graph import KnowledgeGraph
 ENTITY_COLUMNS = ("id", "label", "type", "aliases", "mentions")
 RELATION_COLUMNS = (
     "subject_id", "subject", "relation", "object_id", "object", "confidence", "negated",
-    "attributed_to", "doc", "sentence", "start", "end", "extractor",
+    "attributed_to", "doc", "sentence", "start", "end", "extractor", "event", "intensity", "date", "event_date",
 )
 MENTION_COLUMNS = ("entity_id", "doc", "start", "end", "text")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,7 +53,9 @@ def write_relations(graph: KnowledgeGraph, path: str | Path) -> None:
     """One row per extraction; ``start``/``end`` are the sentence's offsets in its document.
 
     ``attributed_to`` is the speaker's node label when the speaker resolved ("He" -> Trump),
-    else the speaker's words.
+    else the speaker's words. ``event`` and ``intensity`` (PLOVER type, Goldstein value) are
+    empty unless both ends are actors; ``date`` is the document's date and ``event_date`` the
+    date the sentence gives (ISO 8601, as precise as stated).
     """
 
     def rows():
@@ -64,6 +66,7 @@ def write_relations(graph: KnowledgeGraph, path: str | Path) -> None:
                 r.subject_id, t.subject.text, t.relation, r.object_id, t.object.text if t.object else "",
                 f"{t.confidence:.3f}", str(t.negated).lower(), r.speaker,
                 p.doc_id, p.sentence, p.sentence_start, p.sentence_end, p.extractor,
+                r.event, "" if r.intensity is None else round(r.intensity, 1), r.date, r.event_date,
             )
 
     _write(path, RELATION_COLUMNS, rows())

@@ -5,7 +5,9 @@ networkx stamps today's date and its own version into ``<meta>`` and writes a
 are removed so that the same input gives byte-identical, schema-valid files.
 Edges carry ``label`` (the relation, shown by Gephi) and ``weight`` (the
 number of supporting statements) natively, and ``relation``, ``evidence``,
-``doc``, ``confidence``, ``negated`` and ``attributed_to`` as attributes.
+``doc``, ``confidence``, ``negated``, ``attributed_to``, ``date``, ``event_date``,
+``event``, ``intensity`` and the actor pair's ``pair_count``,
+``pair_mean_intensity`` and ``pair_events`` as attributes.
 """
 
 from __future__ import annotations

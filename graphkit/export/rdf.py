@@ -10,6 +10,9 @@ What a SPARQL user finds:
   ``gk:end`` (the sentence's character offsets), ``gk:extractor``,
   ``gk:confidence``, ``gk:negated``, ``gk:relationText``, and for reported speech
   ``gk:attributedTo`` (the speaker's label) and ``gk:speaker`` (the speaker's node);
+  between two actors ``gk:event`` (the PLOVER type) and ``gk:intensity`` (Goldstein,
+  -10..+10); ``dcterms:date`` (the document's date) and ``gk:eventDate`` (the date the
+  sentence gives the event), typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``;
 * each document with ``dcterms:title``, ``dcterms:date``, ``dcterms:creator``, ``dcterms:source``.
 
 IRIs are derived from entity ids, relation names and statement offsets only,
@@ -123,6 +126,18 @@ def string_literal(value: str) -> str:
     '"Lavrov said \\\\"no\\\\""'
     """
     return Literal(xml_safe(value)).n3()
+
+
+def date_literal(value: str) -> str:
+    """An ISO date as a typed literal: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its precision.
+
+    >>> date_literal("2005-02-09"), date_literal("2013")
+    ('"2005-02-09"^^xsd:date', '"2013"^^xsd:gYear')
+    """
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value))
+    if datatype is None or not value.replace("-", "").isdigit():
+        return string_literal(value)
+    return f'"{value}"^^{iri(datatype)}'
 
 
 @lru_cache(maxsize=1 << 16)
@@ -251,6 +266,14 @@ def _statements(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str
             (iri(GK.confidence), f"{t.confidence:.3f}"),
             (iri(GK.negated), "true" if t.negated else "false"),
         ]
+        if relation.event:
+            pairs.append((iri(GK.event), string_literal(relation.event)))
+        if relation.intensity is not None:
+            pairs.append((iri(GK.intensity), f"{relation.intensity:.1f}"))
+        if relation.date:
+            pairs.append((iri(DCTERMS.date), date_literal(relation.date)))
+        if relation.event_date:
+            pairs.append((iri(GK.eventDate), date_literal(relation.event_date)))
         if relation.speaker:
             pairs.append((iri(GK.attributedTo), string_literal(relation.speaker)))
         if relation.speaker_id:

@@ -3,12 +3,15 @@
 :class:`KnowledgeGraph` keeps the typed records; :meth:`KnowledgeGraph.to_networkx`
 gives a ``networkx.MultiDiGraph`` with one edge per (subject, relation, object),
 aggregating every statement that supports it, and attributes already flattened
-to strings and numbers so any exporter can hand it to a library as is.
+to strings and numbers so any exporter can hand it to a library as is. An edge
+between two actors carries its event type and mean intensity (``event``,
+``intensity``) and what its subject did to its object over all typed
+statements (``pair_count``, ``pair_mean_intensity``, ``pair_events``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -73,9 +76,12 @@ class KnowledgeGraph:
     @cached_property
     def _edges(self) -> tuple[dict, ...]:
         groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+        pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         for relation in self._edge_relations:
             key = (relation.subject_id, relation.triple.relation_lemma, relation.object_id)
             groups[key].append(relation)
+            if relation.event:
+                pairs[relation.subject_id, relation.object_id].append(relation)
         edges = []
         for (subject_id, lemma, object_id), members in sorted(groups.items()):
             members.sort(key=lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start))
@@ -91,6 +97,10 @@ class KnowledgeGraph:
                     "weight": len(members),
                     "negated": any(r.triple.negated for r in members),
                     "attributed_to": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.speaker for r in members if r.speaker)),
+                    "date": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.date for r in members if r.date)),
+                    "event_date": EVIDENCE_SEPARATOR.join(dict.fromkeys(r.event_date for r in members if r.event_date)),
+                    **_event_attributes(members, "event", "intensity"),
+                    **_pair_attributes(pairs.get((subject_id, object_id), [])),
                 }
             )
         return tuple(edges)
@@ -112,3 +122,33 @@ class KnowledgeGraph:
             attrs = {k: v for k, v in edge.items() if k not in {"source", "target", "key"}}
             graph.add_edge(edge["source"], edge["target"], key=edge["key"], **attrs)
         return graph
+
+
+def _event_attributes(members: list[Relation], event: str, intensity: str) -> dict[str, object]:
+    """An edge's event (its statements' most frequent, ties by name) and mean intensity; no key when none applies.
+
+    The intensity is left out rather than empty so that GEXF and GraphML keep
+    it a number.
+    """
+    events = Counter(r.event for r in members if r.event)
+    values = [r.intensity for r in members if r.intensity is not None]
+    found: dict[str, object] = {event: min(events, key=lambda e: (-events[e], e)) if events else ""}
+    if values:
+        found[intensity] = round(sum(values) / len(values), 2)
+    return found
+
+
+def _pair_attributes(members: list[Relation]) -> dict[str, object]:
+    """What one actor did to another over all its typed statements: ``pair_count``, ``pair_mean_intensity``
+    and ``pair_events`` (``AGREE:2|CONSULT:1``), flat for GEXF and GraphML."""
+    if not members:
+        return {}
+    events = Counter(r.event for r in members)
+    values = [r.intensity for r in members if r.intensity is not None]
+    found: dict[str, object] = {
+        "pair_count": len(members),
+        "pair_events": "|".join(f"{event}:{events[event]}" for event in sorted(events)),
+    }
+    if values:
+        found["pair_mean_intensity"] = round(sum(values) / len(values), 2)
+    return found

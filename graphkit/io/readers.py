@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from graphkit.dates import dateline
 from graphkit.errors import InputError
 from graphkit.text import path_text
 from graphkit.types import Document
@@ -36,6 +37,8 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_DATELINE_LINES = 3
+_AGENCY = re.compile(r"\([A-Za-z .-]+\)\s*[-\u2013\u2014]")
 JSONL_FIELDS = ("id", "title", "date", "url", "author")
 
 _BYLINE = re.compile(r"^[ \t]*(?:[•·▪*–—-]+|by\b)[ \t]*(?P<name>\S.{0,78}?)[ \t]*$", re.IGNORECASE)
@@ -244,7 +247,10 @@ def parse_text_document(text: str, doc_id: str, source: str = "") -> Document:
 
     The title is the first line when a blank line follows it and it does not
     end like a sentence (or it is a Markdown ``# heading``); the byline is a
-    short last line such as ``• Joanne Flowers`` or ``By Joanne Flowers``.
+    short last line such as ``• Joanne Flowers`` or ``By Joanne Flowers``. The
+    date is a dateline's among the body's first lines (:func:`~graphkit.dates.dateline`):
+    a line that is only a date ("Wednesday, 9 February, 2005", taken out of the
+    body) or an agency's "LONDON, March 3, 2005 (Reuters) -" (kept in it).
     """
     lines = text.splitlines(keepends=True)
     offsets = [0]
@@ -265,12 +271,21 @@ def parse_text_document(text: str, doc_id: str, source: str = "") -> Document:
         if match and last != first and _looks_like_name(match.group("name")):
             author = match.group("name")
             body_end = offsets[last]
+    date = ""
+    for i in [i for i in nonblank if offsets[i] >= body_start][:_DATELINE_LINES]:
+        date = dateline(lines[i])
+        if date:
+            if offsets[i] == body_start or not text[body_start:offsets[i]].strip():
+                if not _AGENCY.search(lines[i]) and offsets[i + 1] < body_end:
+                    body_start = offsets[i + 1]  # a line that is only a date is metadata, like the title
+            break
     return Document(
         id=doc_id,
         text=text,
         source=source or doc_id,
         title=title,
         author=author,
+        date=date,
         body_start=body_start,
         body_end=body_end,
     )

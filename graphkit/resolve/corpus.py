@@ -17,7 +17,8 @@ spaCy), and runs, in order:
 4. relations: each triple with the entities its subject, object and speaker name
    (an argument whose head names no actor takes the first actor found inside it,
    ``Argument.inner``; no self-loop unless the object is reflexive; a place that is
-   only where the subject went is a ``location``, no edge: see :func:`_relations`).
+   only where the subject went is a ``location``, no edge: see :func:`_relations`),
+   then its event type and intensity (actor to actor) and dates (:func:`~graphkit.graph.events.annotate`).
 
 Intermediate resolutions are freed as soon as they have been used: each
 holds an entry per mention, and a large build has millions.
@@ -29,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from graphkit.graph.events import annotate
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.fragments import common_words
 from graphkit.resolve.gazetteer import Gazetteer, load_gazetteer
@@ -75,7 +77,7 @@ def resolve_corpus(documents: Sequence[Document], records: Iterable[DocumentReco
     concepts = _concept_mentions(triples, documents, mentions, actors)
     resolution = actors.combine(resolve(concepts))
     del actors, concepts, mentions  # memory: only the combined resolution is used below
-    relations = _relations(triples, resolution, gazetteer)
+    relations = annotate(_relations(triples, resolution, gazetteer), resolution.entities, documents)
     del triples  # memory: the relations are all that is left to keep
     return CorpusResolution(entities=resolution.entities, relations=relations, mentions=len(resolution.entity_of))
 

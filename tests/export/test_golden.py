@@ -24,7 +24,7 @@ def _span(text: str, start: int) -> Argument:
 
 
 def small_graph() -> KnowledgeGraph:
-    """Two people, a country and a concept, two statements, one of them reported speech."""
+    """Two people, a country and a concept, two statements, one of them reported speech, one typed and dated."""
     doc = Document(id="news/a.txt", text=TEXT, source="news/a.txt", title="Talks", date="2017-04-12", author="J. Doe")
     first = Provenance("news/a.txt", "Putin honored Tillerson.", 0, 24, "clauses.v1")
     second = Provenance("news/a.txt", 'Lavrov said "=Russia is open".', 25, 55, "clauses.v1")
@@ -40,8 +40,9 @@ def small_graph() -> KnowledgeGraph:
     is_open = Triple(_span("=Russia", 37), "is", (_span("open", 48),), 0.6, second, negated=False,
                      attributed_to=_span("Lavrov", 25), relation_lemma="be")
     relations = (
-        Relation(honor, "person/putin", "person/tillerson"),
-        Relation(is_open, "gpe/russian-federation", "concept/open", speaker="Lavrov"),
+        Relation(honor, "person/putin", "person/tillerson", event="SUPPORT", intensity=3.4, date="2017-04-12",
+                 event_date="2017-04"),
+        Relation(is_open, "gpe/russian-federation", "concept/open", speaker="Lavrov", date="2017-04-12"),
     )
     return KnowledgeGraph(documents=(doc,), entities=entities, relations=relations)
 

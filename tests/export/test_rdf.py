@@ -123,6 +123,14 @@ def _statements(relations, out: Graph, literal=Literal) -> None:
             (GK.negated, literal(t.negated)),
         ):
             out.add((node, pred, value))
+        if relation.event:
+            out.add((node, GK.event, literal(relation.event)))
+        if relation.intensity is not None:
+            out.add((node, GK.intensity, literal(f"{relation.intensity:.1f}", datatype=vocab.XSD.decimal)))
+        for pred, value in ((vocab.DCTERMS.date, relation.date), (GK.eventDate, relation.event_date)):
+            if value:
+                datatype = {10: vocab.XSD.date, 7: vocab.XSD.gYearMonth, 4: vocab.XSD.gYear}[len(value)]
+                out.add((node, pred, literal(value, datatype=datatype)))
         if relation.speaker:
             out.add((node, GK.attributedTo, literal(relation.speaker)))
         if relation.speaker_id:
