@@ -159,6 +159,21 @@ def _descriptor(first: Token, offset: int):
     tokens = [t for t in tokens if t.dep_ != "det" and not t.is_punct]
     if tokens and any(t.pos_ == "NOUN" or t.lower_ in PERSON_TITLES for t in tokens):
         yield argument(entity, head, offset), "is", argument(tokens, tokens[-1], offset), TITLE_CONFIDENCE
+        yield from _office_before(argument(entity, head, offset), tokens, offset)
+
+
+def _office_before(person: Argument, tokens: list[Token], offset: int) -> Iterator[NominalRelation]:
+    """The body an office written before a name serves: "Tory leader Michael Howard" -> is leader of Tory."""
+    role = tokens[-1]
+    if role.lemma_.lower() not in ROLE_NOUNS | MEMBER_NOUNS:
+        return
+    body_start = next((t for t in tokens if t.ent_type_ in ACTOR_TYPES and t.i < role.i), None)
+    if body_start is None:
+        return
+    body = [t for t in entity_tokens(body_start) if t.i < role.i]
+    words = [t for t in tokens if t not in body and t.tag_ != "POS"]
+    yield NominalRelation(person, f"is {join_tokens(words)} of", argument(body, body[-1], offset), POSSESSIVE_CONFIDENCE,
+                          _role_lemma(role), ROLE_EXTRACTOR)
 
 
 def _strip_case(tokens: list[Token]) -> list[Token]:

@@ -72,6 +72,7 @@ def test_event_nouns_become_their_verbs(nlp, sentence, expected):
          ("Dave Prentis", "is general secretary of", "Unison"), "role"),
         ("The party's members David Davis and Tim Yeo voted against it.",
          ("David Davis", "is members of", "The party"), "member_of"),
+        ("Tory leader Michael Howard attacked the plan.", ("Michael Howard", "is leader of", "Tory"), "role"),
     ],
 )
 def test_offices_and_membership_are_role_edges(nlp, sentence, expected, lemma):
