@@ -62,8 +62,30 @@ NAME_HONORIFICS = frozenset({
 })
 """Words in front of a person's name that are not part of it ("Mr Putin", "Foreign Minister Lavrov")."""
 
-MALE_HONORIFICS = frozenset({"mr", "sir", "king", "prince", "lord"})
-FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "lady", "dame"})
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Lord", "Lady", "Sir", "Dame", "Prince", "Princess", "King", "Queen",
+              "Dr", "Prof", "Professor", "Baroness", "Baron", "Rev", "Revd")
+"""Words before a name that make it a person's name (with or without a full stop: "Mr." or "Mr")."""
+
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "baron", "prince", "king", "duke", "earl", "brother", "father",
+                             "uncle"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "baroness", "princess",
+                               "queen", "duchess", "countess", "sister", "mother", "aunt"})
+"""Words before a name that tell a person's gender ("Mrs Howard", "Lord Falconer")."""
+
+DEPARTMENT_WORDS = frozenset({
+    "home", "shadow", "health", "education", "defence", "defense", "trade", "transport", "environment", "culture",
+    "work", "pensions", "treasury", "northern", "ireland", "scottish", "welsh",
+})
+"""Words of a British office's name before its title ("Home Secretary", "Shadow Health Secretary")."""
+
+OFFICE_WORDS = DEPARTMENT_WORDS | frozenset({
+    "prime", "foreign", "deputy", "chief", "general", "vice", "finance", "justice", "interior", "attorney", "first",
+    "party", "opposition", "cabinet", "secretary", "state", "constitutional", "affairs", "commons", "lords", "house",
+    "of", "for", "and",
+})
+"""Words inside an office's name: "the prime minister", "the home secretary", "the shadow health secretary"."""
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "le",
                             "la"})

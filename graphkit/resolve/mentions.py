@@ -18,8 +18,11 @@ from graphkit.lexicon import (
     ACTOR_TYPES,
     ARTICLES,
     GROUP_PRONOUNS,
+    HONORIFICS,
+    OFFICE_WORDS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
+    PLURAL_PRONOUNS,
     REPORTING_VERBS,
     STAFF_NOUNS,
 )
@@ -30,7 +33,6 @@ from graphkit.resolve.fragments import LONGEST_HEADLINE, fragment_reason
 from graphkit.resolve.gazetteer import load_gazetteer
 from graphkit.resolve.names import normalize
 from graphkit.resolve.parties import load_parties
-from graphkit.resolve.persons import HONORIFICS
 from graphkit.text import grapheme_span, is_grapheme_boundary
 from graphkit.types import Mention
 
@@ -40,13 +42,6 @@ RELATIONAL_NOUNS = {"tie", "relation", "relationship", "talk", "dialogue", "cont
                     "agreement", "treaty", "war", "clash", "tension", "negotiation", "alliance", "partnership", "trade"}
 QUOTE_MARKS = {'"', "“", "”", "``", "''", "«", "»"}
 HONORIFIC_WORDS = frozenset(h.lower() for h in HONORIFICS)
-OFFICE_QUALIFIERS = frozenset({
-    "prime", "home", "foreign", "deputy", "shadow", "health", "education", "culture", "defence", "defense", "trade",
-    "transport", "environment", "work", "pensions", "chief", "general", "vice", "finance", "justice", "interior",
-    "attorney", "first", "party", "opposition", "treasury", "cabinet", "northern", "ireland", "scottish", "welsh",
-    "secretary", "state", "constitutional", "affairs", "commons", "lords", "house", "of", "for", "and",
-})
-"""Words inside an office's name: "the prime minister", "the home secretary", "the shadow health secretary"."""
 NOT_THE_HOLDER = frozenset({"former", "ex", "late", "next", "future", "previous", "new", "last", "first-ever", "acting"})
 """Words that make a role name someone other than its present holder ("the former home secretary")."""
 STATE_NOUNS = frozenset({"government", "country", "nation"})
@@ -265,7 +260,7 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
     office, party = [], None
     for word in words[1:] if first in {"the", "his", "her", "their", "its"} else words:
         lower = word.lower_
-        if word == title or lower in OFFICE_QUALIFIERS:
+        if word == title or lower in OFFICE_WORDS:
             office.append(lower)
         elif lower in NOT_THE_HOLDER:
             return None
@@ -283,7 +278,6 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
     return roles + ((f"party:{party.id}",) if party is not None else ())
 
 
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 
 
 def _quote_speaker(pronoun: Token) -> Token | None:
@@ -396,10 +390,10 @@ def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
     words = [t for t in name if t.lower_ in PERSON_TITLES]
     office: list[str] = []
     while i >= 0 and i >= name.start - 5 and (name.doc[i].lower_ in PERSON_TITLES or country(name.doc[i])
-                                              or name.doc[i].lower_ in OFFICE_QUALIFIERS and name.doc[i].is_title
+                                              or name.doc[i].lower_ in OFFICE_WORDS and name.doc[i].is_title
                                               or parties.lookup(name.doc[i].text) is not None):
         words.append(name.doc[i])
-        if name.doc[i].lower_ in PERSON_TITLES or name.doc[i].lower_ in OFFICE_QUALIFIERS:
+        if name.doc[i].lower_ in PERSON_TITLES or name.doc[i].lower_ in OFFICE_WORDS:
             office.insert(0, name.doc[i].lower_)
         i -= 1
     named = [w for w in sorted(words, key=lambda t: t.i) if w.lower_ not in PERSON_TITLES and not country(w)]

@@ -39,21 +39,13 @@ from functools import lru_cache
 from nameparser import HumanName
 from nameparser.config import Constants
 
+from graphkit.lexicon import DEPARTMENT_WORDS, FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS
 from graphkit.resolve.gazetteer import name_gender
 from graphkit.resolve.names import normalize, surface
 
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Lord", "Lady", "Sir", "Dame", "Prince", "Princess", "King", "Queen",
-              "Dr", "Prof", "Professor", "Baroness", "Baron", "Rev", "Revd")
-"""Words before a name that make it a person's name (with or without a full stop: "Mr." or "Mr")."""
-
-MALE_TITLES = frozenset({"mr", "sir", "lord", "baron", "prince", "king", "duke", "earl", "brother", "father", "uncle"})
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "princess", "queen", "duchess", "countess",
-                           "sister", "mother", "aunt"})
 GIVEN_NAME_TITLES = frozenset({"sir", "dame", "prince", "princess", "king", "queen", "pope"})
 """Titles written with a first name: "Sir Menzies" and "Prince Edward" name a first name, "Mr Howard" a surname."""
 
-_DEPARTMENTS = ("home", "shadow", "health", "education", "defence", "defense", "trade", "transport", "environment",
-                "culture", "transport", "work", "pensions", "treasury", "northern", "ireland", "scottish", "welsh")
 _HONORIFIC = re.compile(r"^(?:the\s+)?(?:" + "|".join(HONORIFICS) + r")\.?\s+[A-Z]")
 
 
@@ -83,7 +75,7 @@ class PersonName:
 def _constants() -> Constants:
     """graphkit's own nameparser settings, leaving the module-wide ``CONSTANTS`` alone."""
     constants = Constants()
-    constants.titles.add(*_DEPARTMENTS, "revd", "mx")
+    constants.titles.add(*sorted(DEPARTMENT_WORDS), "revd", "mx")
     constants.first_name_titles.remove(*(t for t in list(constants.first_name_titles) if t not in GIVEN_NAME_TITLES
                                          and t.isascii()))
     constants.first_name_titles.add(*GIVEN_NAME_TITLES)
@@ -104,9 +96,9 @@ def parse_person(text: str) -> PersonName:
     title = parsed.title
     words = normalize(title).split()
     gender = ""
-    if words and words[0] in MALE_TITLES:
+    if words and words[0] in MALE_HONORIFICS:
         gender = "M"
-    elif words and words[0] in FEMALE_TITLES:
+    elif words and words[0] in FEMALE_HONORIFICS:
         gender = "F"
     elif len(normalize(parsed.first)) > 1:
         gender = name_gender(f"{parsed.first} {parsed.last or parsed.first}")
