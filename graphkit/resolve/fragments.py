@@ -139,8 +139,8 @@ def common_words(texts: Iterable[str], ratio: float = 1.0) -> frozenset[str]:
             word = match.group(1)
             if word[0].islower():
                 lower[word] += 1
-            elif not re.search(r"(?:^|[.!?:\"“‘'(\n]\s*)$", text[max(0, match.start() - 3):match.start()]):
-                capital[word] += 1
+            elif re.search(r"(?:^|[.!?:\"“‘'(\n]\s*)$", text[max(0, match.start() - 3):match.start()]):
+                capital.setdefault(word, 0)  # seen, but only where any word is capitalised
             else:
-                capital[word] += 0
+                capital[word] += 1
     return frozenset(w for w, n in capital.items() if lower[w.lower()] >= max(1.0, ratio * n))

@@ -270,7 +270,13 @@ def load_parties() -> PartyTable:
                 entries.setdefault(key, []).append(_Entry(party, rank, weak, False))
     entries.pop("", None)
     table = {key: tuple(sorted(found, key=lambda e: (e.weak, e.rank))) for key, found in entries.items()}
-    return with_nicknames(PartyTable(entries=table), load_aliases(news_aliases_path()))
+    return with_nicknames(PartyTable(entries=table), news_aliases())
+
+
+@lru_cache(maxsize=1)
+def news_aliases() -> UserAliases:
+    """The shipped news nicknames, read once per process (the party table and the org-name rule both use them)."""
+    return load_aliases(news_aliases_path())
 
 
 def news_aliases_path() -> Traversable:

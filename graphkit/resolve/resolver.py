@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from graphkit.ids import disambiguate, slug
 from graphkit.lexicon import CONCEPT_DETERMINERS
@@ -110,6 +111,12 @@ class RuleState:
     def kept(self, mentions: Iterable[Mention]) -> list[Mention]:
         """The mentions no rule failed on."""
         return self._guard.kept(mentions)
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The last words of the multi-word names NER called a person: "rouhani" of "Hassan Rouhani"."""
+        return frozenset(words[-1] for m in self.names if m.label == "PERSON"
+                         and len(words := normalize(m.text).split()) > 1)
 
     def clusters(self) -> dict[Key, list[Mention]]:
         """The keyed mentions (none a rule failed on), grouped by key."""

@@ -109,10 +109,9 @@ from graphkit.lexicon import (
     REFERRING_WORDS,
     TYPE_PRECEDENCE,
 )
-from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.gazetteer import name_gender
 from graphkit.resolve.names import initials, normalize
-from graphkit.resolve.parties import load_parties, news_aliases_path
+from graphkit.resolve.parties import load_parties, news_aliases
 from graphkit.resolve.persons import can_corefer, has_honorific, parse_person
 from graphkit.types import Mention
 
@@ -223,15 +222,13 @@ def place(state: RuleState) -> None:
     Not when the corpus uses the word as a person's surname ("Howard" of
     Michael Howard), a known politician's name, or with an honorific.
     """
-    surnames = {normalize(m.text).split()[-1] for m in state.names
-                if m.label == "PERSON" and len(normalize(m.text).split()) > 1}
     gazetteer = state.gazetteer
 
     def claim(m: Mention) -> None:
         norm = normalize(m.text)
         if m.label != "PERSON" or m.text.isupper() or len(norm.split()) != 1 or gazetteer.place(norm) is None:
             return
-        if norm in surnames or gazetteer.is_person(norm) or has_honorific(m.text):
+        if norm in state.surnames or gazetteer.is_person(norm) or has_honorific(m.text):
             return
         state.assign(m, state.name_key(m.text, "GPE"))
 
@@ -243,14 +240,11 @@ def type_vote(state: RuleState) -> None:
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in state.names:
         votes[normalize(m.text)][m.label] += 1
-    surnames = {  # the last word of a multi-word name that NER called a person: "Rouhani" of "Hassan Rouhani"
-        normalize(m.text).split()[-1] for m in state.names if m.label == "PERSON" and len(normalize(m.text).split()) > 1
-    }
     gazetteer = state.gazetteer
 
     def claim(m: Mention) -> None:
         norm = normalize(m.text)
-        surname = norm in surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
+        surname = norm in state.surnames and not m.text.replace(".", "").isupper()  # "UN" is no surname of "Kim Jong-un"
         if gazetteer.seat(norm) and not gazetteer.is_person(norm):
             kind = "GPE"  # a capital named as a place ("flew back to Ankara") is never a person
         elif gazetteer.place(norm) and not gazetteer.is_person(norm) and not surname \
@@ -635,7 +629,7 @@ def _shipped_names() -> dict[str, str]:
     """Normalised nickname -> canonical name, for the shipped news nicknames that are no party ("the Commons")."""
     parties = load_parties()
     return {normalize(alias): entity.name
-            for entity in load_aliases(news_aliases_path()).entities if parties.lookup(entity.name) is None
+            for entity in news_aliases().entities if parties.lookup(entity.name) is None
             for alias in (entity.name, *entity.aliases)}
 
 
