@@ -96,6 +96,7 @@ def british_to_american(key: str) -> str:
     return key.replace("isation", "ization")
 
 
+@lru_cache(maxsize=None)
 def _country_label(code: str) -> Country | None:
     record = pycountry.countries.get(alpha_3=code)
     if record is None:
