@@ -195,11 +195,11 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
 def _whole_party_name(span: Span, parties) -> Span:
     """``span`` with the capitalised words before it that belong to the party's name ("Liberal Democrat")."""
     doc = span.doc
+    own = parties.lookup(span.text)
     for extra in (2, 1):
         start = span.start - extra
         if start >= 0 and all(t.is_title and t.lower_ not in ARTICLES for t in doc[start : span.start]) \
-                and parties.lookup(doc[start : span.end].text) is not None \
-                and parties.lookup(doc[start : span.end].text) != parties.lookup(span.text):
+                and parties.lookup(doc[start : span.end].text) not in (None, own):
             return doc[start : span.end]
     return span
 
@@ -266,10 +266,8 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
             return None
         elif word.tag_ == "POS":
             continue  # "Labour's leader"
-        elif (found := parties.lookup(_entity_text(word) if word.ent_type_ else word.text)) is not None:
+        elif (found := parties.lookup(_entity_text(word))) is not None:
             party = found
-        elif word.ent_type_ and parties.lookup(" ".join(t.text for t in entity_tokens(word))) is not None:
-            party = parties.lookup(" ".join(t.text for t in entity_tokens(word)))
         else:
             return None  # "the new leader", "the Labour party's Scottish leader": another office than the holder's
     while office and office[0] in {"of", "for", "and"}:
