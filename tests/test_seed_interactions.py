@@ -24,7 +24,7 @@ def _edge(rows, subject_id, object_id):
     ("subject_id", "object_id", "relation", "event", "speaker"),
     [
         # "Russia vetoed a United Nations resolution": the UN inside the object (compound)
-        ("gpe/russian-federation", "org/united-nations", "vetoed", "COERCE", ""),
+        ("gpe/russian-federation", "org/united-nations", "vetoed", "REJECT", ""),  # CAMEO: veto + resolution
         # "The United Nations peace envoy for Syria urged the United States and Russia": the envoy acts for the UN
         ("org/united-nations", "gpe/united-states", "urged", "REQUEST", ""),
         # "Tillerson's trip to Moscow": an event noun; the city visited, a node of its own beside the state

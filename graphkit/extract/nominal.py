@@ -142,8 +142,9 @@ def _possessive(owner: Token, noun: Token, offset: int):
         else:
             yield argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE
         return
-    if noun.lemma_.lower() in EVENT_NOUNS:
-        yield from _event(owner_arg, noun, offset)
+    events = list(_event(owner_arg, noun, offset)) if noun.lemma_.lower() in EVENT_NOUNS else []
+    if events:
+        yield from events
         return
     for prep in noun.children:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -81,7 +81,8 @@ def news_graph(tmp_path_factory):
         "Tony Blair visited Manchester on Friday. Blair's meeting with George Bush lasted two hours.\n\n"
         "Tony Blair praised himself.\n\n"
         "Moscow condemned the unlawful attack against Syria.\n\n"
-        '"We have seen very alarming actions with an unlawful attack against Syria," Sergei Lavrov said.\n',
+        '"We have seen very alarming actions with an unlawful attack against Syria," Sergei Lavrov said.\n\n'
+        "Sir Nicholas Scott has died at a London hospice. Gordon Brown spoke in France.\n",
         encoding="utf-8")
     return build([folder])
 
@@ -110,6 +111,12 @@ def test_a_place_only_visited_is_a_location_and_a_stated_self_loop_stays(news_gr
     assert (visit.object_id, visit.triple.object.kind) == ("", "location")
     assert ("person/tony-blair", "praise", "person/tony-blair") in _edges(news_graph)
 
+
+@pytest.mark.parametrize("lemma", ["die at", "speak in"])
+def test_a_place_reached_through_a_locative_preposition_is_where_not_whom(news_graph, lemma):
+    # capitals and states too: "died at a London hospice" is no act on London
+    relation = next(r for r in news_graph.relations if r.triple.relation_lemma == lemma)
+    assert relation.subject_id and (relation.object_id, relation.triple.object.kind) == ("", "location")
 
 
 def test_first_person_in_a_quotation_is_its_speaker_and_nowhere_else(tmp_path):
