@@ -82,7 +82,8 @@ def news_graph(tmp_path_factory):
         "Tony Blair praised himself.\n\n"
         "Moscow condemned the unlawful attack against Syria.\n\n"
         '"We have seen very alarming actions with an unlawful attack against Syria," Sergei Lavrov said.\n\n'
-        "Sir Nicholas Scott has died at a London hospice. Gordon Brown spoke in France.\n",
+        "Sir Nicholas Scott has died at a London hospice. Gordon Brown spoke in Paris.\n\n"
+        "Kurds demonstrated in Iraq.\n",
         encoding="utf-8")
     return build([folder])
 
@@ -114,9 +115,15 @@ def test_a_place_only_visited_is_a_location_and_a_stated_self_loop_stays(news_gr
 
 @pytest.mark.parametrize("lemma", ["die at", "speak in"])
 def test_a_place_reached_through_a_locative_preposition_is_where_not_whom(news_graph, lemma):
-    # capitals and states too: "died at a London hospice" is no act on London
+    # capitals too: "died at a London hospice" is no act on London
     relation = next(r for r in news_graph.relations if r.triple.relation_lemma == lemma)
     assert relation.subject_id and (relation.object_id, relation.triple.object.kind) == ("", "location")
+
+
+def test_a_state_reached_through_a_locative_preposition_stays_an_actor(news_graph):
+    # event coding reads "demonstrated in Iraq" as a protest against Iraq (PLOVER GSR PROTEST-0006)
+    relation = next(r for r in news_graph.relations if r.triple.relation_lemma == "demonstrate in")
+    assert relation.object_id == "gpe/iraq" and relation.event == "PROTEST"
 
 
 def test_first_person_in_a_quotation_is_its_speaker_and_nowhere_else(tmp_path):
