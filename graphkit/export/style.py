@@ -55,7 +55,8 @@ def node_size(entity_type: str, mentions: int) -> float:
 
 
 def edge_colour(intensity: float | None) -> str:
-    """Grey for a neutral or untyped edge, shading to red for conflict and green for cooperation.
+    """Grey for a neutral or untyped edge; red for conflict and green for cooperation, stronger as the
+    intensity grows (already clearly tinted at the mildest values, so that a sign shows at a glance).
 
     >>> edge_colour(None), edge_colour(-10), edge_colour(10)
     ('#a0a0a0', '#d62728', '#2ca02c')
@@ -63,7 +64,7 @@ def edge_colour(intensity: float | None) -> str:
     if intensity is None or intensity == 0:
         return NEUTRAL_COLOUR
     target = CONFLICT_COLOUR if intensity < 0 else COOPERATION_COLOUR
-    share = min(abs(intensity), MAX_INTENSITY) / MAX_INTENSITY
+    share = 0.4 + 0.6 * min(abs(intensity), MAX_INTENSITY) / MAX_INTENSITY
     mixed = (round(n + (t - n) * share) for n, t in zip(rgb(NEUTRAL_COLOUR), rgb(target)))
     return "#{:02x}{:02x}{:02x}".format(*mixed)
 
