@@ -3,8 +3,8 @@
 Gephi cannot run here, so this is not a Gephi screenshot: it draws what Gephi
 reads from the file before any layout is run in it, each node at its
 ``position``, in its ``color`` and ``size``, each edge in its colour, with
-labels on the actors (Gephi hides labels until asked). Gephi's y axis points up,
-as matplotlib's does.
+labels on the largest actors (Gephi hides labels until asked). Gephi's y axis
+points up, as matplotlib's does.
 
     pip install '.[bench]'
     graphkit build seeds/ -o output/
@@ -42,7 +42,8 @@ def read_drawing(path: Path) -> tuple[dict[str, dict], list[dict]]:
     return nodes, edges
 
 
-def draw(gexf: Path, png: Path) -> None:
+def draw(gexf: Path, png: Path, labels: int = 40) -> None:
+    """Write the picture of ``gexf`` to ``png``, naming the ``labels`` largest actors."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -57,9 +58,10 @@ def draw(gexf: Path, png: Path) -> None:
     for node in nodes.values():
         axes.add_patch(Circle(node["xy"], node["size"], facecolor=node["colour"], edgecolor="white", linewidth=0.6,
                               zorder=2))
-        if node["type"] != "CONCEPT":
-            x, y = node["xy"]
-            axes.annotate(node["label"], (x, y + node["size"]), ha="center", va="bottom", fontsize=8, zorder=3)
+    actors = sorted((n for n in nodes.values() if n["type"] != "CONCEPT"), key=lambda n: (-n["size"], n["label"]))
+    for node in actors[:labels]:
+        x, y = node["xy"]
+        axes.annotate(node["label"], (x, y + node["size"]), ha="center", va="bottom", fontsize=8, zorder=3)
     axes.set_aspect("equal")
     axes.autoscale_view()
     axes.margins(0.05)
@@ -75,8 +77,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gexf", type=Path)
     parser.add_argument("png", type=Path)
+    parser.add_argument("--labels", type=int, default=40, help="how many of the largest actors to name (default 40)")
     args = parser.parse_args()
-    draw(args.gexf, args.png)
+    draw(args.gexf, args.png, args.labels)
     print(f"wrote {args.png}")
 
 

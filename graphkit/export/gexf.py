@@ -91,8 +91,8 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
                 label=xml_safe(str(data["relation"])), weight=_number(data["weight"]),
             )
             element.append(_attvalues(data, edge_types))
-            if edge_spells.get((source, key, target)):
-                element.append(_spells(edge_spells[source, key, target]))
+            if spells := edge_spells.get((source, key, target)):
+                element.append(_spells(spells))
             element.append(_colour(edge_colour(data.get("intensity"))))
             _write(out, element, 3)
         out.write(f"{_INDENT * 2}</edges>\n{_INDENT}</graph>\n</gexf>\n")
