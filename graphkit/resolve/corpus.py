@@ -155,6 +155,10 @@ LOCATION_LEMMAS = frozenset({
 })
 """Relation lemmas whose object is where the subject went or was ("visits Manchester"), not whom it acted on."""
 
+LOCATIVE_PREPOSITIONS = frozenset({"at", "in", "near", "inside", "outside", "across", "throughout"})
+"""A relation ending in one of these ("has died at", "spoke in") has a place as its object only as where it happened."""
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
 
 def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazetteer | None = None
                ) -> tuple[Relation, ...]:
@@ -168,12 +172,15 @@ def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazette
     otherwise the object's id is left empty. A city or region (not a state, not a
     capital) that is the object of a movement ("visits Manchester", LOCATION_LEMMAS)
     is a ``location`` argument with an empty id: where the subject was, not an actor
-    it acted on. An unresolved pronoun is no node, so it never ends an edge.
+    it acted on; so is any place that a relation reaches through a locative preposition
+    ("has died at a London hospice", "spoke in France"). An unresolved pronoun is no
+    node, so it never ends an edge.
     """
     index = resolution.index()
     labels = {entity.id: entity.label for entity in resolution.entities}
     concepts = {entity.id for entity in resolution.entities if entity.type == "CONCEPT"}
     places = {entity.id for entity in resolution.entities if gazetteer is not None and _only_a_place(entity, gazetteer)}
+    place_types = {entity.id for entity in resolution.entities if entity.type in PLACE_TYPES}
     relations = []
     for triple in triples:
         doc_id = triple.provenance.doc_id
@@ -187,7 +194,9 @@ def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazette
         if rules:
             extractor = "+".join([triple.provenance.extractor, *(f"{rule}.v1" for rule in rules)])
             triple = replace(triple, provenance=replace(triple.provenance, extractor=extractor))
-        if object_id in places and triple.relation_lemma in LOCATION_LEMMAS:
+        lemma = triple.relation_lemma
+        if object_id in places and lemma in LOCATION_LEMMAS \
+                or object_id in place_types and lemma.rsplit(" ", 1)[-1] in LOCATIVE_PREPOSITIONS:
             triple = replace(triple, args=(replace(obj, kind="location"), *triple.args[1:]))
             object_id = ""
         relations.append(

@@ -154,3 +154,27 @@ def test_rdf_round_trip_has_the_event_of_each_statement(built):
     assert {"SUPPORT", "REJECT", "ASSAULT"} <= events
     assert any(float(o) < 0 for o in rdf.objects(None, GK.intensity))
     assert {str(o) for o in rdf.objects(None, GK.eventDate)} == {"2017-04-05"}
+
+
+def test_derivation_expands_synonym_sets_in_patterns(tmp_path):
+    from graphkit.data.events.derive import parse_cameo
+
+    dictionary = tmp_path / "CAMEO.txt"
+    dictionary.write_text(
+        "&MILITARY\n+TROOPS\n+ARMED_FORCES\n\n"
+        "####### VERB PATTERNS #######\n"
+        "--- DEPLOY [150] ---\n"
+        "DEPLOY\n"
+        "- * &MILITARY [152]  # DEPLOY\n"
+        "- * (TO) &MILITARY [153]  # DEPLOY\n", encoding="latin-1")
+    verbs, patterns = parse_cameo(str(dictionary))
+    assert verbs == [("deploy", "deploy", "150")]
+    assert patterns == [("deploy", "armed forces", "152"), ("deploy", "to armed forces", "153"),
+                        ("deploy", "to troops", "153"), ("deploy", "troops", "152")]
+
+
+def test_a_synonym_set_pattern_types_a_relation():
+    # "- * &MILITARY [072]  # DELIVER": delivering troops is military aid (CAMEO 072 -> AID);
+    # before the sets were expanded "deliver" (block BRING, no code of its own) had no event
+    assert event_of("deliver", "delivered", ("troops", "Syria")).event == "AID"
+    assert event_of("deliver", "delivered", ("letters", "Syria")).event == "OTHER"
