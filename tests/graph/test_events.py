@@ -120,13 +120,32 @@ def test_graph_files_carry_event_intensity_dates_and_the_pair_aggregate(built, n
     if name == "graph.json":
         graph = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
     else:
-        graph = nx.read_gexf(path) if name.endswith("gexf") else nx.read_graphml(path)
+        graph = _read_gexf(path) if name.endswith("gexf") else nx.read_graphml(path)
     edges = [data for _, _, data in graph.edges(data=True) if data.get("event") == "ASSAULT"]
     assert len(edges) == 1
     edge = edges[0]
     assert float(edge["intensity"]) < 0 and edge["date"] == "2017-04-12" and edge["event_date"] == "2017-04-05"
     assert int(edge["pair_count"]) == 1 and edge["pair_events"] == "ASSAULT:1"
     assert float(edge["pair_mean_intensity"]) == float(edge["intensity"])
+
+
+def _read_gexf(path) -> nx.MultiDiGraph:
+    from tests.export.test_gexf import read_gexf
+
+    _, nodes, edges = read_gexf(path)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from((edge["source"], edge["target"], edge) for edge in edges)
+    return graph
+
+
+def test_gexf_dates_the_attack_by_its_event_date_for_gephis_timeline(built):
+    graph = _read_gexf(built[1] / "graph.gexf")
+    (attack,) = [data for _, _, data in graph.edges(data=True) if data.get("event") == "ASSAULT"]
+    assert attack["spells"] == [("2017-04-05", "2017-04-05")]  # "last week", counted from the document's 2017-04-12
+    for node in (attack["source"], attack["target"]):
+        (start, end), = graph.nodes[node]["spells"]
+        assert start <= "2017-04-05" and end >= "2017-04-12"  # the node spans its edge and its mentions' document
 
 
 def test_rdf_round_trip_has_the_event_of_each_statement(built):
