@@ -6,6 +6,8 @@ sees one inside it. Each rule below finds the words that may name that actor,
 recorded as plain offsets with the rule's name; the corpus stage takes the first
 that resolved to an actor, so the edge reaches it and keeps the phrase as its text:
 
+* ``apposition``: a name in apposition to the head: "his Israeli counterpart, Ariel
+  Sharon", "the Palestinian leader, Mahmoud Abbas" (before every other rule);
 * ``role-noun``: an office or a spokesperson acts for whom it serves: "the UN
   envoy", "Labour's spokesman", "the general secretary of Unison";
 * ``against``: the target of a noun, or of a noun the phrase's prepositions lead to: "an
@@ -32,7 +34,7 @@ ROLE_NOUNS = PERSON_TITLES | STAFF_NOUNS | frozenset({"representative", "delegat
                                                        "head", "negotiator", "chairman", "chairwoman"})
 """Nouns for someone who acts for a body: "the UN envoy" acts for the UN."""
 
-INNER_RULES = ("role-noun", "against", "possessive", "of-phrase", "compound", "described-person")
+INNER_RULES = ("apposition", "role-noun", "against", "possessive", "of-phrase", "compound", "described-person")
 
 GENERIC_PERSON_NOUNS = frozenset({"person", "man", "woman", "individual", "figure", "guy"})
 """Heads that say only that the argument is someone: the phrase's description names whom."""
@@ -51,13 +53,14 @@ def inner_actors(head: Token, offset: int) -> tuple[tuple[int, int, str], ...]:
     of_phrase = _prepositional(head, "of")
     modifiers = [_entity_head(c) for c in head.children
                  if c.dep_ in {"compound", "amod"} and c.i < head.i and c.ent_type_ in ACTOR_TYPES]
-    found: list[tuple[Token, str]]
+    found: list[tuple[Token, str]] = [(_entity_head(c), "apposition") for c in head.children
+                                      if c.dep_ == "appos" and c.ent_type_ in ACTOR_TYPES]
     if head.lemma_.lower() in ROLE_NOUNS:
-        found = [(t, "role-noun") for t in possessors + modifiers + of_phrase]
+        found += [(t, "role-noun") for t in possessors + modifiers + of_phrase]
     elif head.lemma_.lower() in GENERIC_PERSON_NOUNS:
-        found = [(t, "described-person") for t in _described_person(head)]
+        found += [(t, "described-person") for t in _described_person(head)]
     else:
-        found = [*((t, "against") for t in _targets(head)), *((t, "possessive") for t in possessors),
+        found += [*((t, "against") for t in _targets(head)), *((t, "possessive") for t in possessors),
                  *((t, "of-phrase") for t in of_phrase), *((t, "compound") for t in modifiers)]
     seen: set[int] = set()
     spans = []

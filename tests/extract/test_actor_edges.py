@@ -113,3 +113,32 @@ def test_a_claim_keeps_its_edge_and_its_speaker(nlp):
 def test_a_described_person_needs_exactly_one_name(nlp, sentence):
     triple = next(t for t in _triples(nlp, sentence) if t.relation == "is backing")
     assert triple.object.inner == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prince Harry should personally make clear how sorry he is, says Tory leader Michael Howard.",
+         ("Tory leader Michael Howard", "says should make", "Prince Harry")),
+        # the second "said" inherits its speaker from the first
+        ("Charles Kennedy said Harry was in a privileged position and said he should apologise in person.",
+         ("Charles Kennedy", "said should apologise", "he")),
+        ("Blair said the Tories must not block the bill.", ("Blair", "said must not block", "the Tories")),
+    ],
+)
+def test_saying_someone_should_act_is_a_demand(nlp, sentence, expected):
+    found = {(t.subject.text, t.relation, t.object.text): t for t in _triples(nlp, sentence) if t.object}
+    triple = found[expected]
+    assert triple.relation_lemma == "demand" and triple.provenance.extractor == "demand.v1"
+
+
+@pytest.mark.parametrize("sentence", ['"I must go," Blair said.', "Blair said he would go.", "Ministers should resign."])
+def test_no_demand_of_oneself_or_without_a_speaker_and_a_duty(nlp, sentence):
+    assert not [t for t in _triples(nlp, sentence) if t.provenance.extractor == "demand.v1"]
+
+
+def test_each_described_person_of_a_list_with_appositions_is_an_object_and_its_name_the_actor(nlp):
+    sentence = "Mr Blair held talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas."
+    talks = [t for t in _triples(nlp, sentence) if t.relation == "held talks with"]
+    assert [t.object.text for t in talks] == ["his Israeli counterpart", "the Palestinian leader"]
+    assert [_inner(sentence, t, t.object)[0] for t in talks] == [("Sharon", "apposition"), ("Abbas", "apposition")]
