@@ -47,7 +47,7 @@ def inner_actors(head: Token, offset: int) -> tuple[tuple[int, int, str], ...]:
 
     Nothing for a head that is itself a name or a pronoun: the head names the actor.
     """
-    if head.pos_ != "NOUN" or head.ent_type_ in ACTOR_TYPES:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in ACTOR_TYPES:  # "former President" may come as PROPN
         return ()
     possessors = [c for c in head.children if c.dep_ == "poss" and _names_owner(c)]
     of_phrase = _prepositional(head, "of")

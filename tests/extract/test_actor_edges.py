@@ -142,3 +142,11 @@ def test_each_described_person_of_a_list_with_appositions_is_an_object_and_its_n
     talks = [t for t in _triples(nlp, sentence) if t.relation == "held talks with"]
     assert [t.object.text for t in talks] == ["his Israeli counterpart", "the Palestinian leader"]
     assert [_inner(sentence, t, t.object)[0] for t in talks] == [("Sharon", "apposition"), ("Abbas", "apposition")]
+
+
+def test_a_capitalised_office_holds_its_apposed_name_and_a_possessor_its_owner(nlp):
+    # the parser tags "President" PROPN here; it is still a description, not a name
+    sentence = "Mr Llwyd's theory has also been questioned by Plaid Cymru's former President, Dafydd Wigley."
+    triple = next(t for t in _triples(nlp, sentence) if t.relation == "has been questioned by")
+    assert _inner(sentence, triple, triple.subject) == [("Llwyd", "possessive")]
+    assert _inner(sentence, triple, triple.object)[0] == ("Wigley", "apposition")
