@@ -7,6 +7,10 @@ class QueryError(GraphkitError):
     """A query is malformed, refused, or stopped for time or memory."""
 
 
+class QueryLimitError(QueryError):
+    """A query was stopped by its time or memory limit (or its process died)."""
+
+
 def first_line(error: BaseException) -> str:
     """The first non-empty line of an error's message (its class name if it has none)."""
     lines = str(error).strip().splitlines()

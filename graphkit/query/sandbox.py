@@ -6,6 +6,8 @@ at the deadline. Inside the child:
 
 * the address space is capped (``RLIMIT_AS``) at its size when forked plus ``max_memory``
   bytes, so a runaway query ends in ``MemoryError`` (Linux; other systems may ignore the cap);
+* the standard error stream goes to ``/dev/null``, so that a native library's dying words
+  do not add lines to the one-line error;
 * CPU time is capped a little past the deadline, so the child also dies if its parent
   was killed before it could kill the child;
 * an audit hook (PEP 578) refuses sockets, URL requests, new processes, every file write
@@ -28,7 +30,7 @@ from importlib.machinery import all_suffixes
 from typing import Any, TypeVar
 
 from graphkit.errors import GraphkitError
-from graphkit.query.errors import QueryError, first_line
+from graphkit.query.errors import QueryError, QueryLimitError, first_line
 
 T = TypeVar("T")
 
@@ -83,7 +85,7 @@ def run_sandboxed(
         sender.close()
     try:
         if not receiver.poll(timeout):
-            raise QueryError(f"query stopped after {timeout:g} s (--timeout)")
+            raise QueryLimitError(f"query stopped after {timeout:g} s (--timeout)")
         try:
             outcome = receiver.recv()
         except EOFError:
@@ -101,9 +103,10 @@ def _unpack(outcome: tuple | None, exitcode: int | None, max_memory: int | None)
         if exitcode is not None and exitcode < 0:
             name = signal.Signals(-exitcode).name
             if -exitcode == signal.SIGXCPU:
-                raise QueryError(f"query stopped by its CPU time limit ({name})")
-            raise QueryError(f"query process ended by {name}" + (", probably out of memory" if name == "SIGKILL" else ""))
-        raise QueryError(f"query process ended without an answer (exit status {exitcode})")
+                raise QueryLimitError(f"query stopped by its CPU time limit ({name})")
+            hint = ", probably out of memory" if name in ("SIGKILL", "SIGABRT") else ""
+            raise QueryLimitError(f"query process ended by {name}{hint}")
+        raise QueryLimitError(f"query process ended without an answer (exit status {exitcode})")
     kind, *details = outcome
     if kind == "ok":
         return details[0]
@@ -115,7 +118,7 @@ def _unpack(outcome: tuple | None, exitcode: int | None, max_memory: int | None)
         raise error
     if kind == "memory":
         limit = f" (--max-memory {max_memory / 1_000_000:g} MB)" if max_memory is not None else ""
-        raise QueryError(f"query ran out of memory{limit}")
+        raise QueryLimitError(f"query ran out of memory{limit}")
     raise QueryError(details[0])
 
 
@@ -125,6 +128,7 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
     gc.freeze()  # the parent's objects are not the query's: the collector need not walk them again
     guard = _Guard(readable)
     try:
+        _silence_stderr()
         _limit(timeout, max_memory)
         sys.dont_write_bytecode = True
         sys.unraisablehook = _ignore  # generators torn down by MemoryError would print tracebacks
@@ -146,6 +150,14 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
         sender.send(("failed", f"query failed: {_describe(error)}"))
     finally:
         sender.close()
+
+
+def _silence_stderr() -> None:
+    """Send the child's file descriptor 2 to /dev/null: a native library (pyoxigraph's Rust) that runs
+    out of memory prints there before it aborts, and the user is to see one line, the parent's."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _limit(timeout: float | None, max_memory: int | None) -> None:
