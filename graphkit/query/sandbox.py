@@ -4,8 +4,10 @@ read other files or go online.
 Python threads cannot be stopped, so the query runs in a forked child that the parent kills
 at the deadline. Inside the child:
 
-* the address space is capped (``RLIMIT_AS``) at its size when forked plus ``max_memory``
-  bytes, so a runaway query ends in ``MemoryError`` (Linux; other systems may ignore the cap);
+* its private writable memory is capped (``RLIMIT_DATA``) at its size when forked plus
+  ``max_memory`` bytes, so a runaway query ends in ``MemoryError`` or, in native code, an abort
+  (Linux; other systems may ignore the cap). Unlike the address space, this leaves out the
+  database files a store maps and the address space native threads reserve but never use;
 * the standard error stream goes to ``/dev/null``, so that a native library's dying words
   do not add lines to the one-line error;
 * CPU time is capped a little past the deadline, so the child also dies if its parent
@@ -155,6 +157,9 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
 def _silence_stderr() -> None:
     """Send the child's file descriptor 2 to /dev/null: a native library (pyoxigraph's Rust) that runs
     out of memory prints there before it aborts, and the user is to see one line, the parent's."""
+    import faulthandler
+
+    faulthandler.disable()  # it may write to a copy of the parent's stderr
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
@@ -173,16 +178,16 @@ def _limit(timeout: float | None, max_memory: int | None) -> None:
             pass
 
     if max_memory is not None:
-        cap(resource.RLIMIT_AS, _address_space() + max_memory)
+        cap(resource.RLIMIT_DATA, _data_size() + max_memory)
     if timeout is not None:
         cap(resource.RLIMIT_CPU, math.ceil(timeout) + _CPU_GRACE)
 
 
-def _address_space() -> int:
-    """Bytes of address space this process already has (0 where /proc is missing)."""
+def _data_size() -> int:
+    """Bytes of private writable memory (data) this process already has (0 where /proc is missing)."""
     try:
         with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            return int(statm.read().split()[5]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
 

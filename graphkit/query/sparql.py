@@ -128,7 +128,7 @@ class Graph:
         name, kind = _file_format(self.path)
         store = pyoxigraph.Store()
         try:
-            store.bulk_load(path=str(self.path), format=getattr(pyoxigraph.RdfFormat, name))
+            store.load(path=str(self.path), format=getattr(pyoxigraph.RdfFormat, name))
         except (SyntaxError, ValueError, OSError) as error:
             raise InputError(str(self.path), f"cannot parse {kind} ({first_line(error)})") from None
         return store
@@ -159,7 +159,9 @@ def evaluate(store, query: str, result_format: str | None):
     if result_format is None and form in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{form} queries are not supported here: use SELECT or ASK")
     try:
-        answer = store.query(query, prefixes=prefixes_of(store), use_default_graph_as_union=True)
+        # the default graph is the union of the dataset's graphs, unless the query names its own with FROM
+        union = "FROM" not in keywords(query)
+        answer = store.query(query, prefixes=prefixes_of(store), use_default_graph_as_union=union)
         if isinstance(answer, pyoxigraph.QueryTriples):
             name = GRAPH_FORMATS.get(result_format, GRAPH_FORMATS["ntriples"])[0]
             return pyoxigraph.serialize(answer, format=getattr(pyoxigraph.RdfFormat, name))
@@ -170,7 +172,7 @@ def evaluate(store, query: str, result_format: str | None):
         columns = [variable.value for variable in answer.variables]
         return columns, [[_plain(term) for term in solution] for solution in answer]
     except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {first_line(error)}") from None
+        raise QueryError(f"invalid SPARQL: {_syntax_message(error)}") from None
     except (OSError, RuntimeError, ValueError) as error:
         raise QueryError(f"query failed: {first_line(error)}") from None
 
@@ -218,6 +220,16 @@ def _sandboxed(graph: Graph, query: str, result_format, timeout, max_memory):
 def answer(graph: Graph, store, query: str, result_format):
     """Open ``graph`` (unless ``store`` holds it, already loaded) and :func:`evaluate`; runs in the sandbox's child."""
     return evaluate(store if store is not None else graph.open(), query, result_format)
+
+
+def _syntax_message(error: SyntaxError) -> str:
+    """pyoxigraph's message, which starts with the line and column: an undeclared prefix named so,
+    a long list of what was expected cut short."""
+    message = first_line(error)
+    where, _, what = message.partition(": ")
+    if "Prefix not found" in what:
+        return f"{where}: undeclared prefix"
+    return message if len(message) <= 160 else message[:157].rstrip(" ,|[") + " ..."
 
 
 def _plain(term) -> str:
