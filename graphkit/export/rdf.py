@@ -30,7 +30,7 @@ offsets only, so they are the same on every run; no blank nodes are used. The vo
 Every format comes from one pass over the graph (:func:`_blocks`), written as it goes:
 Turtle and TriG grouped by subject with prefixed names, N-Triples and N-Quads one line per
 triple, JSON-LD and RDF/XML by pyoxigraph's serializers reading the N-Triples stream. Nothing
-holds the whole graph as RDF objects. Strings pass through :func:`~graphkit.text.xml_safe`;
+holds the whole graph as RDF objects. Strings pass through :func:`rdf_string`;
 the output is deterministic: documents, predicates and entities sorted by IRI, statements in
 the graph's relation order.
 """
@@ -151,8 +151,20 @@ def _iri(value: str) -> Term:
     return Term(value, True)
 
 
+def rdf_string(value: str) -> str:
+    """A string as every RDF file holds it: :func:`~graphkit.text.xml_safe`, and line ends as line feeds.
+
+    XML parsers read a carriage return as a line feed, so RDF/XML cannot keep one; writing every
+    format the same way keeps all six parsing to one graph.
+
+    >>> rdf_string("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    return xml_safe(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _string(value: str) -> Term:
-    return Term(xml_safe(value))
+    return Term(rdf_string(value))
 
 
 def _date(value: str) -> Term:
@@ -238,14 +250,14 @@ class _Model:
             if doc.author:
                 pairs.append((SCHEMA + "author", _string(doc.author)))
             if doc.url:
-                url = xml_safe(doc.url)
+                url = rdf_string(doc.url)
                 pairs.append((SCHEMA + "url", _iri(url) if _ABSOLUTE_IRI.fullmatch(url) else _string(url)))
             yield Block("", name, pairs)
 
     def _predicates(self, relations: Iterable[Relation]) -> Iterator[Block]:
         labels: dict[str, set[str]] = {}
         for lemma in {relation.triple.relation_lemma for relation in relations}:
-            labels.setdefault(self._predicate(lemma), set()).add(xml_safe(lemma))
+            labels.setdefault(self._predicate(lemma), set()).add(rdf_string(lemma))
         for name in sorted(labels):
             yield Block("", name, [(_A, _iri(RDF + "Property")),
                                    *((RDFS + "label", Term(label)) for label in sorted(labels[name]))])
