@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graphkit.graph import KnowledgeGraph
 from graphkit.registry import BUILD_OUTPUTS, get_exporter
+
+if TYPE_CHECKING:  # the graph module loads networkx, which commands that only read RDF never need
+    from graphkit.graph import KnowledgeGraph
 
 
 def export(

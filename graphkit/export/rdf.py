@@ -44,14 +44,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 from urllib.parse import quote
 
 from graphkit.errors import ExportError
-from graphkit.graph import KnowledgeGraph
 from graphkit.ids import slug
 from graphkit.text import xml_safe
-from graphkit.types import Entity, Relation
+
+if TYPE_CHECKING:  # networkx, which graphkit.graph imports, would cost every query command 0.4 s
+    from graphkit.graph import KnowledgeGraph
+    from graphkit.types import Entity, Relation
 
 DEFAULT_BASE = "https://graphkit.example/"
 GK = "https://graphkit.example/ns#"

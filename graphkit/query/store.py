@@ -18,9 +18,12 @@ import os
 import secrets
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphkit.errors import ExportError
-from graphkit.graph import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from graphkit.graph import KnowledgeGraph
 
 MARKER = "graphkit-store.json"
 DATABASE = "db"
