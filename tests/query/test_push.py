@@ -8,9 +8,11 @@ import io
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -34,7 +36,8 @@ def _free_port() -> int:
 def oxigraph_server(tmp_path):
     """``oxigraph serve`` on a free loopback port with an empty store, querying the union of its graphs
     (as graphkit query does); killed by PID afterwards."""
-    binary = shutil.which("oxigraph")
+    beside_python = Path(sys.executable).parent / "oxigraph"  # the test extra's script, venv activated or not
+    binary = str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
     if binary is None:
         pytest.fail("the oxigraph server is part of the test extra: pip install '.[test]'")
     port = _free_port()
