@@ -13,7 +13,7 @@ import secrets
 from pathlib import Path
 
 from graphkit.errors import ExportError
-from graphkit.query.sparql import FILE_FORMATS, Graph, prefixes_of
+from graphkit.query.sparql import FILE_FORMATS, GraphSource, prefixes_of
 
 _DATASET_FORMATS = frozenset({"TRIG", "N_QUADS"})
 
@@ -26,7 +26,7 @@ def convert(source: str | Path, target: str | Path) -> Path:
     kind = FILE_FORMATS.get(target.suffix.lower())
     if kind is None:
         raise ExportError(f"{target}: unsupported RDF file type '{target.suffix}' (expected {', '.join(FILE_FORMATS)})")
-    store = Graph.at(source).open()
+    store = GraphSource.at(source).open()
     quads = store.quads_for_pattern(None, None, None, None)
     # a triple that several graphs hold is written once
     items = quads if kind[0] in _DATASET_FORMATS else dict.fromkeys(quad.triple for quad in quads)

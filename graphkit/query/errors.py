@@ -7,6 +7,10 @@ class QueryError(GraphkitError):
     """A query is malformed, refused, or stopped for time or memory."""
 
 
+class UpdateRefusedError(QueryError):
+    """An update (LOAD, INSERT, DELETE ...) was sent to graphkit, which only reads."""
+
+
 class QueryLimitError(QueryError):
     """A query was stopped by its time or memory limit (or its process died)."""
 

@@ -13,7 +13,10 @@ at the deadline. Inside the child:
 * CPU time is capped a little past the deadline, so the child also dies if its parent
   was killed before it could kill the child;
 * an audit hook (PEP 578) refuses sockets, URL requests, new processes, every file write
-  and every file read but the files named in ``readable`` and Python's own modules.
+  and every file read but the files named in ``readable`` and Python's own modules;
+* on Linux (x86-64 and arm64) a seccomp filter makes the kernel refuse ``socket`` and
+  ``connect`` to the child and every thread it starts, so native code (pyoxigraph's Rust,
+  which Python's audit hooks never see) cannot reach the network either.
 
 Nothing here knows about SPARQL or rdflib: any engine's function runs the same way, as long
 as it takes and returns picklable values.
@@ -130,6 +133,7 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
     gc.freeze()  # the parent's objects are not the query's: the collector need not walk them again
     guard = _Guard(readable)
     try:
+        _deny_network()
         _silence_stderr()
         _limit(timeout, max_memory)
         sys.dont_write_bytecode = True
@@ -152,6 +156,48 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
         sender.send(("failed", f"query failed: {_describe(error)}"))
     finally:
         sender.close()
+
+
+# (AUDIT_ARCH_..., socket, connect) system call numbers, by machine
+_SECCOMP_ARCHES = {"x86_64": (0xC000003E, 41, 42), "aarch64": (0xC00000B7, 198, 203), "arm64": (0xC00000B7, 198, 203)}
+
+
+def _deny_network() -> None:
+    """Install a seccomp filter: ``socket`` and ``connect`` fail with EACCES in this process and its threads.
+
+    Does nothing where seccomp or the machine's system call numbers are unknown; the audit
+    hook and the query checks still stand there.
+    """
+    import ctypes
+    import platform
+
+    arch = _SECCOMP_ARCHES.get(platform.machine())
+    if arch is None or not sys.platform.startswith("linux"):
+        return
+    audit_arch, socket_nr, connect_nr = arch
+    load_word, jump_equal, ret = 0x20, 0x15, 0x06
+    allow, refuse = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
+
+    class Filter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
+
+    program = (Filter * 8)(
+        Filter(load_word, 0, 0, 4),               # the call's architecture
+        Filter(jump_equal, 1, 0, audit_arch),
+        Filter(ret, 0, 0, refuse),                # another ABI: refuse everything
+        Filter(load_word, 0, 0, 0),               # the system call number
+        Filter(jump_equal, 2, 0, socket_nr),
+        Filter(jump_equal, 1, 0, connect_nr),
+        Filter(ret, 0, 0, allow),
+        Filter(ret, 0, 0, refuse),
+    )
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS, required to filter without privileges
+        return
+    libc.prctl(22, 2, ctypes.byref(Program(len(program), program)), 0, 0)  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
 
 
 def _silence_stderr() -> None:

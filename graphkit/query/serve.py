@@ -25,9 +25,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from graphkit.errors import GraphkitError
-from graphkit.query.errors import QueryError, QueryLimitError
+from graphkit.query.errors import QueryError, QueryLimitError, UpdateRefusedError
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
-from graphkit.query.sparql import GRAPH_FORMATS, RESULT_FORMATS, Graph, answer, check_query
+from graphkit.query.sparql import GRAPH_FORMATS, RESULT_FORMATS, GraphSource, answer, check_query
 
 PATH = "/sparql"
 MAX_BODY = 16_000_000
@@ -50,7 +50,7 @@ class Endpoint(HTTPServer):
 
     allow_reuse_address = True
 
-    def __init__(self, graph: Graph, host: str, port: int, timeout: float | None, max_memory: int | None):
+    def __init__(self, graph: GraphSource, host: str, port: int, timeout: float | None, max_memory: int | None):
         self.graph = graph
         self.store = None if graph.folder else graph.open()
         self.query_timeout = timeout
@@ -79,7 +79,7 @@ def serve(
 
     ``on_ready`` is called with the listening server (its ``url``) before the first request.
     """
-    graph = Graph.at(path)
+    graph = GraphSource.at(path)
     try:
         server = Endpoint(graph, host, port, timeout, max_memory)
     except OSError as error:
@@ -148,8 +148,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             form = check_query(query)
         except QueryError as error:
-            status = HTTPStatus.FORBIDDEN if "only reads" in str(error) else HTTPStatus.BAD_REQUEST
-            self._error(status, str(error))
+            self._error(HTTPStatus.FORBIDDEN if isinstance(error, UpdateRefusedError) else HTTPStatus.BAD_REQUEST,
+                        str(error))
             return
         graph_result = form in ("CONSTRUCT", "DESCRIBE")
         name = self._negotiate(_GRAPH_TYPES if graph_result else _RESULT_TYPES, "turtle" if graph_result else "json")

@@ -9,10 +9,12 @@ dataset (TriG, N-Quads, a store) the default graph is the union of all graphs.
 
 A query sees only the graph it is given. pyoxigraph cannot read files from a query (``FROM``
 names a graph of the dataset, it never loads one) and never fetches a JSON-LD context, but it
-does call ``SERVICE`` endpoints over HTTP, so a query whose words include ``SERVICE`` outside
-strings, IRIs and comments is refused before it runs; updates (``LOAD``, ``INSERT`` ...) are
-not queries and are refused too. The query runs in the child process of
-:mod:`graphkit.query.sandbox`, with a deadline and a memory cap.
+does call ``SERVICE`` endpoints over HTTP. So a query whose words include ``SERVICE`` outside
+strings, IRIs and comments is refused with a clear line before it runs, and, since a word
+check can be fooled where ``<`` may start an IRI or compare two values, the query runs in the
+child process of :mod:`graphkit.query.sandbox`, where the kernel refuses every socket (and a
+deadline and a memory cap stop it). Updates (``LOAD``, ``INSERT`` ...) are not queries and are
+refused too.
 
 rdflib stays the Python API for the graph itself: :func:`load_rdf` returns an rdflib graph.
 """
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from graphkit.errors import InputError
 from graphkit.export.rdf import DEFAULT_BASE, VOID, Namespaces
-from graphkit.query.errors import QueryError, first_line
+from graphkit.query.errors import QueryError, UpdateRefusedError, first_line
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
 from graphkit.query.store import is_store, store_database
 
@@ -65,7 +67,7 @@ _TOKENS = re.compile(
     re.VERBOSE,
 )
 
-__all__ = ["PREFIXES", "QueryError", "Graph", "check_query", "load_rdf", "query_results", "run_query"]
+__all__ = ["PREFIXES", "QueryError", "GraphSource", "check_query", "load_rdf", "query_results", "run_query"]
 
 
 def keywords(query: str) -> list[str]:
@@ -87,24 +89,24 @@ def check_query(query: str) -> str:
         raise QueryError("SERVICE is not supported: a query runs over the graph given and never goes online")
     for word in words:
         if word in _UPDATES:
-            raise QueryError(f"{word} is not supported: graphkit only reads (SELECT, ASK, CONSTRUCT, DESCRIBE)")
+            raise UpdateRefusedError(f"{word} is not supported: graphkit only reads (SELECT, ASK, CONSTRUCT, DESCRIBE)")
         if word in _FORMS:
             return word
     return "SELECT"  # not a query at all: pyoxigraph's parser says where
 
 
 @dataclass(frozen=True)
-class Graph:
-    """A graph to query: an exported file, or a store folder; ``store`` holds one already loaded.
+class GraphSource:
+    """A graph to query: an exported file, or a store folder.
 
-    >>> Graph.at("output/graph.trig")  # doctest: +SKIP
+    >>> GraphSource.at("output/graph.trig")  # doctest: +SKIP
     """
 
     path: Path
     folder: bool
 
     @classmethod
-    def at(cls, path: str | Path) -> Graph:
+    def at(cls, path: str | Path) -> GraphSource:
         """The graph at ``path``, checked to exist and to be a format graphkit reads."""
         path = Path(path)
         if path.is_dir():
@@ -193,7 +195,7 @@ def run_query(
 
     >>> columns, rows = run_query("output/graph.ttl", "SELECT ?who WHERE { ?who rel:honor ?whom }")  # doctest: +SKIP
     """
-    return _sandboxed(Graph.at(path), query, None, timeout, max_memory)
+    return _sandboxed(GraphSource.at(path), query, None, timeout, max_memory)
 
 
 def query_results(
@@ -208,16 +210,16 @@ def query_results(
     if result_format not in RESULT_FORMATS and result_format not in GRAPH_FORMATS:
         raise QueryError(f"unknown result format '{result_format}' (choose from: "
                          f"{', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])})")
-    return _sandboxed(Graph.at(path), query, result_format, timeout, max_memory)
+    return _sandboxed(GraphSource.at(path), query, result_format, timeout, max_memory)
 
 
-def _sandboxed(graph: Graph, query: str, result_format, timeout, max_memory):
+def _sandboxed(graph: GraphSource, query: str, result_format, timeout, max_memory):
     check_query(query)  # refused at once, without starting a process
     return run_sandboxed(answer, graph, None, query, result_format, timeout=timeout, max_memory=max_memory,
                          readable=[graph.path])
 
 
-def answer(graph: Graph, store, query: str, result_format):
+def answer(graph: GraphSource, store, query: str, result_format):
     """Open ``graph`` (unless ``store`` holds it, already loaded) and :func:`evaluate`; runs in the sandbox's child."""
     return evaluate(store if store is not None else graph.open(), query, result_format)
 
@@ -260,7 +262,7 @@ def load_rdf(path: str | Path):
     from rdflib import Dataset
     from rdflib import Graph as RdflibGraph
 
-    graph = Graph.at(path)
+    graph = GraphSource.at(path)
     if graph.folder or graph.path.suffix.lower() in (".trig", ".nq", ".jsonld"):
         # through pyoxigraph's parser: fast, and it never fetches a JSON-LD context
         nquads = pyoxigraph.serialize(graph.open(), format=pyoxigraph.RdfFormat.N_QUADS)
