@@ -22,10 +22,11 @@ rdflib stays the Python API for the graph itself: :func:`load_rdf` returns an rd
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphkit.errors import InputError
+from graphkit.errors import GraphkitError, InputError
 from graphkit.export.rdf import DEFAULT_BASE, VOID, Namespaces
 from graphkit.query.errors import QueryError, UpdateRefusedError, first_line
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
@@ -118,6 +119,16 @@ class GraphSource:
             raise InputError(str(path), "no such file")
         return cls(path, False)
 
+    def parse(self) -> Iterator:
+        """The file's quads as pyoxigraph parses them, streamed, literals exactly as written."""
+        import pyoxigraph
+
+        name, kind = _file_format(self.path)
+        try:
+            yield from pyoxigraph.parse(path=str(self.path), format=getattr(pyoxigraph.RdfFormat, name))
+        except (SyntaxError, ValueError, OSError) as error:
+            raise InputError(str(self.path), f"cannot parse {kind} ({first_line(error)})") from None
+
     def open(self):
         """A pyoxigraph store over the graph: the file loaded into memory, or the folder opened read-only."""
         import pyoxigraph
@@ -140,11 +151,14 @@ def prefixes_of(store) -> dict[str, str]:
     """graphkit's prefixes for the graph in ``store``: its instance namespaces come from its base IRI."""
     found = list(store.query(f"SELECT ?base WHERE {{ ?d a <{VOID}Dataset> ; <{VOID}uriSpace> ?base }} LIMIT 1",
                              use_default_graph_as_union=True))
-    if not found:
-        return dict(PREFIXES)
+    return prefixes_for(found[0]["base"].value if found else None)
+
+
+def prefixes_for(base: str | None) -> dict[str, str]:
+    """graphkit's prefixes under ``base`` (a graph's ``void:uriSpace``), the default ones for a foreign graph."""
     try:
-        return Namespaces(found[0]["base"].value).prefixes
-    except Exception:  # noqa: BLE001 - a foreign file's odd uriSpace: the default prefixes will do
+        return Namespaces(base).prefixes if base else dict(PREFIXES)
+    except GraphkitError:  # a foreign file's odd uriSpace
         return dict(PREFIXES)
 
 
@@ -264,8 +278,10 @@ def load_rdf(path: str | Path):
 
     graph = GraphSource.at(path)
     if graph.folder or graph.path.suffix.lower() in (".trig", ".nq", ".jsonld"):
-        # through pyoxigraph's parser: fast, and it never fetches a JSON-LD context
-        nquads = pyoxigraph.serialize(graph.open(), format=pyoxigraph.RdfFormat.N_QUADS)
+        # through pyoxigraph: fast, and it never fetches a JSON-LD context (a file's literals stay exactly
+        # as written; a store holds numbers in canonical form, 0.82 for 0.820)
+        quads = graph.open() if graph.folder else graph.parse()
+        nquads = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
         dataset = Dataset(default_union=True)
         dataset.parse(io.BytesIO(nquads), format="nquads")
         return dataset

@@ -150,3 +150,16 @@ def test_bound_to_loopback_by_default(seed_output):
         process.kill()
         process.wait()
         process.stderr.close()
+
+
+def test_construct_answers_rdf_by_accept(endpoint):
+    from rdflib import Graph
+
+    query = "CONSTRUCT { ?a rel:honor ?b } WHERE { ?a rel:honor ?b }"
+    for media, kind in (("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld")):
+        request = urllib.request.Request(f"{endpoint}?query={quote(query)}", headers={"Accept": media})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.headers["Content-Type"].split(";")[0] == media
+            graph = Graph().parse(data=response.read(), format=kind)
+        assert [(str(s), str(o)) for s, _, o in graph] == [
+            ("https://graphkit.example/entity/person/putin", "https://graphkit.example/entity/person/tillerson")]
