@@ -269,7 +269,7 @@ def _table(columns: list[str], rows: list[list[str]]) -> str:
     """Columns padded to their widest cell, two spaces apart, whitespace in a cell collapsed."""
     cells = [columns, *([" ".join(cell.split()) for cell in row] for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
-    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n" for row in cells)
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n" for row in cells)
 
 
 @app.command()

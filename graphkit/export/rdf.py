@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 from urllib.parse import quote
@@ -452,7 +453,7 @@ class _LineReader(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         while len(self.pending) < len(buffer):
-            chunk = "".join(line for _, line in zip(range(256), self.lines))
+            chunk = "".join(islice(self.lines, 256))
             if not chunk:
                 break
             self.pending += chunk.encode("utf-8")
