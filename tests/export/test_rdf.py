@@ -125,6 +125,13 @@ def test_build_writes_the_formats_asked_for(runner, tmp_path):
     assert (tmp_path / "store" / "graphkit-store.json").is_file()
     bad = runner.invoke(app, ["build", str(SEEDS), "-o", str(out), "--rdf", "ttl,owl"])
     assert bad.exit_code == 2 and "--rdf" in bad.stderr
+    base = runner.invoke(app, ["build", str(SEEDS), "-o", str(out), "--base-iri", "news"])
+    assert base.exit_code == 2 and "--base-iri" in base.stderr
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("keep me", encoding="utf-8")
+    refused = runner.invoke(app, ["build", str(SEEDS), "-o", str(out), "-q", "--store", str(tmp_path / "notes")])
+    assert refused.exit_code == 1 and "not a graphkit store; refusing to replace it" in refused.stderr
+    assert (tmp_path / "notes" / "mine.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def _write(kg: KnowledgeGraph, folder, name: str):

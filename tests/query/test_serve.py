@@ -138,6 +138,22 @@ def test_ctrl_c_stops_it_cleanly(seed_output):
         process.stderr.close()
 
 
+def test_a_bad_graph_or_a_taken_port_is_one_line(runner, seed_output, tmp_path):
+    from graphkit.cli import app
+
+    missing = runner.invoke(app, ["serve", str(tmp_path / "none.ttl")])
+    assert (missing.exit_code, missing.stderr) == (1, f"{tmp_path / 'none.ttl'}: no such file\n")
+    process, url = _start(seed_output / "graph.ttl")
+    try:
+        port = url.rsplit(":", 1)[1].split("/")[0]
+        taken = runner.invoke(app, ["serve", str(seed_output / "graph.ttl"), "--port", port])
+        assert taken.exit_code == 1 and taken.stderr.startswith(f"cannot listen on 127.0.0.1:{port} (")
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+
+
 def test_bound_to_loopback_by_default(seed_output):
     process, url = _start(seed_output / "graph.ttl")
     try:

@@ -66,6 +66,8 @@ def test_query_from_a_file_and_ask(runner, seed_output, tmp_path):
     assert result.stdout.splitlines() == ["ask", "true"]
     both = runner.invoke(app, ["query", str(seed_output / "graph.ttl"), HONOR, "--file", str(rq)])
     assert both.exit_code == 2
+    missing = runner.invoke(app, ["query", str(seed_output / "graph.ttl"), "--file", str(tmp_path / "none.rq")])
+    assert _one_line_failure(missing).startswith(f"{tmp_path / 'none.rq'}: cannot read the query (")
 
 
 def test_prefixes_follow_the_graphs_base_iri(runner, seed_graph, tmp_path):
