@@ -57,11 +57,18 @@ def build(
     max_file_size: Annotated[float, typer.Option(help="Largest input file to read, in MB.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="TOML file of canonical names, aliases and never-merge pairs.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that parse documents (outputs are the same for any number).")] = 1,
+    cache: Annotated[Optional[Path], typer.Option(help="Folder of per-document records kept between builds.", show_default="graphkit/ in the user's cache directory")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the records cache.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", "--dask", help="Parse on a Dask cluster: its scheduler's address (tcp://HOST:8786), or 'local' for --workers processes here.")] = None,
 ) -> None:
     """Build the actor graph of INPUTS and write it to OUTPUT.
 
-    Example: graphkit build seeds/ more-news.jsonl -o output/
+    Documents parsed before (same text, model, extractor and graphkit) are taken from the cache.
+
+    Example: graphkit build seeds/ more-news.jsonl -o output/ --workers 2
     """
+    from graphkit.cache import default_cache_dir
     from graphkit.export import export
     from graphkit.pipeline import BuildStats
     from graphkit.pipeline import build as build_graph
@@ -88,6 +95,7 @@ def build(
             graph = build_graph(
                 paths, model=model, extractor=extractor, strict=strict,
                 max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick, aliases=aliases,
+                workers=workers, scheduler=scheduler, cache=None if no_cache else cache or default_cache_dir(),
             )
             progress.update(task, description="writing outputs")
             written = export(graph, output)
@@ -95,6 +103,8 @@ def build(
         _report(stats.problems)
         _fail(error)
     _report(stats.problems)
+    for warning in stats.warnings:
+        stderr.print(f"warning: {warning}", markup=False, soft_wrap=True)
     if not quiet:
         _summary(stats, written)
     if stats.problems:
@@ -105,7 +115,7 @@ def build(
 def _summary(stats, written: list[Path]) -> None:
     table = Table(title="graphkit build", show_header=False, box=None)
     for name, value in (
-        ("documents", f"{stats.documents:,}"),
+        ("documents", f"{stats.documents:,} ({stats.cached:,} from the cache)"),
         ("sentences", f"{stats.sentences:,}"),
         ("mentions", f"{stats.mentions:,}"),
         ("entities", f"{stats.entities:,}"),
