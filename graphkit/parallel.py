@@ -50,11 +50,14 @@ class Task:
     aliases: UserAliases | None = None
 
 
-def chunked(items: Iterable[tuple[Item, Document]], max_chars: int = CHUNK_CHARS) -> Iterator[list[tuple[Item, Document]]]:
-    """Consecutive groups of ``(tag, document)`` of at most ``max_chars`` characters (a longer document alone).
+def chunked(items: Iterable[tuple[Item, Document]], max_chars: int | None = None
+            ) -> Iterator[list[tuple[Item, Document]]]:
+    """Consecutive groups of ``(tag, document)`` of at most ``max_chars`` (default ``CHUNK_CHARS``) characters.
 
-    The grouping depends on the documents only, never on how many workers there are.
+    A longer document is a chunk of its own. The grouping depends on the
+    documents only, never on how many workers there are.
     """
+    max_chars = max_chars or CHUNK_CHARS
     chunk: list[tuple[Item, Document]] = []
     size = 0
     for item in items:
@@ -138,7 +141,7 @@ def _dask_submitter(task: Task, scheduler: str, workers: int) -> Iterator[tuple[
                                    env={variable: "1" for variable in _THREAD_VARIABLES})
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler)  # waits as long as the Dask configuration says (30 s by default)
     except (OSError, TimeoutError) as error:
         if cluster is not None:
             cluster.close()
