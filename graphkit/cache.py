@@ -28,10 +28,11 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -225,3 +226,96 @@ def _number(value: Any) -> float:
     if type(value) not in (int, float):
         raise ValueError(f"expected a number, found {type(value).__name__}")
     return float(value)
+
+
+# --- whole builds: the output files of a corpus whose every input is unchanged ------------------------------------
+
+_BUILDS = f"builds-v{FORMAT}"
+KEEP_BUILDS = 8  # output sets kept, the most recently used first: one per corpus a user rebuilds
+
+
+def build_key(context: str, documents: Iterable[Document], aliases: object | None, outputs: dict[str, str]) -> str:
+    """The key of a whole build: every field of every document, in order, the aliases and the files asked for.
+
+    ``context`` is :func:`context_digest`'s (graphkit, model, extractor). The
+    never-merge pairs of the aliases are keyed too, sorted (they change the
+    resolution, not the records).
+    """
+    digest = hashlib.sha256(context.encode("ascii"))
+    never = sorted(sorted(pair) for pair in getattr(aliases, "never_merge", ()))
+    digest.update(json.dumps([never, sorted(outputs.items())]).encode("utf-8"))
+    for document in documents:
+        fields = [getattr(document, f.name) for f in dataclasses.fields(document)]
+        digest.update(json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()
+
+
+class OutputCache:
+    """The output files of earlier builds under ``folder``, by :func:`build_key`, with their summary counts.
+
+    An entry is a folder holding the files and ``build.json`` (format, key,
+    each file's SHA-256 and the counts); a file that does not match its digest
+    makes the entry ignored with one warning line, like a damaged records entry.
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder) / _BUILDS
+        self.warnings: list[str] = []
+
+    def get(self, key: str) -> tuple[dict[str, Path], dict[str, Any]] | None:
+        """The files (name -> path in the cache) and counts stored for ``key``, or ``None``."""
+        entry = self.folder / key
+        try:
+            raw = (entry / "build.json").read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.warnings.append(f"{entry}: cache entry ignored (cannot be read: {error.strerror or error})")
+            return None
+        try:
+            meta = json.loads(raw)
+            if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("key") != key:
+                raise ValueError(f"not a graphkit build of format {FORMAT} stored under this key")
+            files, counts = meta.get("files"), meta.get("stats")
+            if not isinstance(files, dict) or not isinstance(counts, dict):
+                raise ValueError("no files or counts")
+            for name, expected in files.items():
+                if "/" in name or name.startswith(".") or _file_digest(entry / name) != expected:
+                    raise ValueError(f"{name} is not the file stored")
+        except (ValueError, TypeError, UnicodeDecodeError, OSError) as error:
+            self.warnings.append(f"{entry}: cache entry ignored ({str(error).splitlines()[0] or type(error).__name__})")
+            return None
+        os.utime(entry)  # most recently used: kept longest
+        return {name: entry / name for name in files}, counts
+
+    def put(self, key: str, written: list[Path], counts: dict[str, Any]) -> None:
+        """Keep copies of the files ``written`` and the build's ``counts`` under ``key``; drop the oldest entries."""
+        entry = self.folder / key
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".tmp-"))
+            try:
+                files = {}
+                for path in written:
+                    shutil.copyfile(path, staging / path.name)
+                    files[path.name] = _file_digest(staging / path.name)
+                meta = {"format": FORMAT, "key": key, "files": files, "stats": counts}
+                (staging / "build.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
+                shutil.rmtree(entry, ignore_errors=True)
+                os.replace(staging, entry)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            entries = sorted((p for p in self.folder.iterdir() if not p.name.startswith(".")),
+                             key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[KEEP_BUILDS:]:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError as error:
+            self.warnings.append(f"{entry}: cache entry not written ({error.strerror or error})")
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -69,9 +69,7 @@ def build(
     Example: graphkit build seeds/ more-news.jsonl -o output/ --workers 2
     """
     from graphkit.cache import default_cache_dir
-    from graphkit.export import export
-    from graphkit.pipeline import BuildStats
-    from graphkit.pipeline import build as build_graph
+    from graphkit.pipeline import BuildStats, build_and_export
 
     if not 0 < max_file_size <= 1_000_000:  # also refuses nan
         raise typer.BadParameter("must be a number of MB above 0 and at most 1000000", param_hint="--max-file-size")
@@ -92,13 +90,11 @@ def build(
             def tick(document) -> None:
                 progress.update(task, advance=1, description=f"parsing {document.id}")
 
-            graph = build_graph(
-                paths, model=model, extractor=extractor, strict=strict,
+            written = build_and_export(
+                paths, output, model=model, extractor=extractor, strict=strict,
                 max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick, aliases=aliases,
                 workers=workers, scheduler=scheduler, cache=None if no_cache else cache or default_cache_dir(),
             )
-            progress.update(task, description="writing outputs")
-            written = export(graph, output)
     except GraphkitError as error:
         _report(stats.problems)
         _fail(error)

@@ -13,12 +13,14 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from graphkit.cache import RecordCache, context_digest
+from graphkit.cache import OutputCache, RecordCache, build_key, context_digest
 from graphkit.errors import GraphkitError, InputError
 from graphkit.graph.kg import KnowledgeGraph
 from graphkit.io import read_documents
@@ -94,12 +96,104 @@ def build(
     """
     stats = stats if stats is not None else BuildStats()
     started = time.perf_counter()
-    if isinstance(aliases, (str, Path)):
-        aliases = load_aliases(aliases)
+    aliases = _checked(model, extractor, aliases, workers)
+    reading = read_documents(paths, None if strict else stats.problems, max_bytes)
+    return _build(reading, paths, model=model, extractor=extractor, strict=strict, stats=stats, started=started,
+                  on_document=on_document, aliases=aliases, workers=workers, cache=cache, scheduler=scheduler)
+
+
+def build_and_export(
+    paths: Iterable[str | Path],
+    outdir: str | Path,
+    *,
+    outputs: dict[str, str] | None = None,
+    model: str | None = None,
+    extractor: str = DEFAULT_EXTRACTOR,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stats: BuildStats | None = None,
+    on_document: Callable[[Document], None] | None = None,
+    aliases: UserAliases | str | Path | None = None,
+    workers: int = 1,
+    cache: str | Path | None = None,
+    scheduler: str | None = None,
+) -> list[Path]:
+    """:func:`build` then :func:`~graphkit.export.export` into ``outdir`` (what ``graphkit build`` does).
+
+    With a ``cache``, a corpus whose every document, option and file asked for
+    is the same as in an earlier build gets that build's files again
+    (:class:`~graphkit.cache.OutputCache`), without parsing, resolving or
+    exporting; any change runs the build, with the records of the unchanged
+    documents taken from the cache. Returns the paths written.
+    """
+    from graphkit.export import export
+    from graphkit.export.outdir import publish
+    from graphkit.registry import BUILD_OUTPUTS
+
+    stats = stats if stats is not None else BuildStats()
+    started = time.perf_counter()
+    outputs = outputs or BUILD_OUTPUTS
+    aliases = _checked(model, extractor, aliases, workers)
+    options = dict(model=model, extractor=extractor, strict=strict, stats=stats, started=started,
+                   on_document=on_document, aliases=aliases, workers=workers, cache=cache, scheduler=scheduler)
+    reading = read_documents(paths, None if strict else stats.problems, max_bytes)
+    if cache is None:
+        return export(_build(reading, paths, **options), outdir, outputs)
+    clock = time.perf_counter()
+    documents = list(reading)
+    _add(stats.stages, "read", clock)
+    clock = time.perf_counter()
+    builds = OutputCache(cache)
+    key = build_key(context_digest(model_identity(model), extractor, aliases), documents, aliases, outputs)
+    found = builds.get(key) if documents else None
+    _add(stats.stages, "cache", clock)
+    if found is not None:
+        files, counts = found
+        for document in documents:
+            if on_document:
+                on_document(document)
+        clock = time.perf_counter()
+        written = publish(Path(outdir), {name: partial(shutil.copyfile, files[name]) for name in outputs})
+        _add(stats.stages, "export", clock)
+        for name in _COUNTS:
+            setattr(stats, name, counts.get(name, 0))
+        stats.cached = stats.documents
+        stats.seconds = time.perf_counter() - started
+        return written
+    problems = len(stats.problems)
+    graph = _build(iter(documents), paths, **options)
+    del documents  # memory: the graph holds what the exports need
+    clock = time.perf_counter()
+    written = export(graph, outdir, outputs)
+    _add(stats.stages, "export", clock)
+    if len(stats.problems) == problems:  # a document graphkit failed on is tried again next time, not forgotten
+        clock = time.perf_counter()
+        builds.put(key, written, {name: getattr(stats, name) for name in _COUNTS})
+        _add(stats.stages, "cache", clock)
+    stats.warnings.extend(builds.warnings)
+    stats.seconds = time.perf_counter() - started
+    return written
+
+
+_COUNTS = ("documents", "sentences", "words", "mentions", "entities", "relations", "edges")
+
+
+def _checked(model: str | None, extractor: str, aliases: UserAliases | str | Path | None, workers: int
+             ) -> UserAliases | None:
+    """The user's aliases, loaded; an unknown extractor, a missing model or no workers fail here, before any work."""
     if workers < 1:
         raise GraphkitError(f"workers must be 1 or more, not {workers}")
-    get_extractor(extractor)  # an unknown name fails here, before any work
-    identity = model_identity(model)  # and so does a missing model, before any worker starts
+    get_extractor(extractor)
+    model_identity(model)
+    return load_aliases(aliases) if isinstance(aliases, (str, Path)) else aliases
+
+
+def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: str | None, extractor: str,
+           strict: bool, stats: BuildStats, started: float, on_document: Callable[[Document], None] | None,
+           aliases: UserAliases | None, workers: int, cache: str | Path | None, scheduler: str | None
+           ) -> KnowledgeGraph:
+    """:func:`build` over documents being read by ``reading`` (``paths`` names them in errors)."""
+    identity = model_identity(model)
     records_cache = RecordCache(cache, context_digest(identity, extractor, aliases)) if cache is not None else None
     stages = stats.stages
     documents: list[Document] = []
@@ -107,10 +201,10 @@ def build(
 
     def uncached() -> Iterator[tuple[int, Document]]:
         """The documents read, each one whose records are cached answered at once; the others go on."""
-        reading = read_documents(paths, None if strict else stats.problems, max_bytes)
+        source = iter(reading)
         while True:
             clock = time.perf_counter()
-            document = next(reading, None)
+            document = next(source, None)
             _add(stages, "read", clock)
             if document is None:
                 return
@@ -129,6 +223,7 @@ def build(
     task = Task(model=model, extractor=extractor, aliases=aliases)
     failed = False
     clock = time.perf_counter()
+    before = {stage: stages.get(stage, 0.0) for stage in ("read", "cache", "extract")}
     for chunk in run_chunks(task, chunked(uncached()), workers=workers, scheduler=scheduler, stages=stages):
         for index, found in chunk:
             if isinstance(found, Skipped):
@@ -142,7 +237,7 @@ def build(
                 _add(stages, "cache", storing)
     # what was not reading nor looking up was parsing (and, in workers, extracting)
     elapsed = time.perf_counter() - clock
-    stages["parse"] = elapsed - sum(stages.get(stage, 0.0) for stage in ("read", "cache", "extract"))
+    stages["parse"] = elapsed - sum(stages.get(stage, 0.0) - spent for stage, spent in before.items())
     if records_cache is not None:
         stats.warnings.extend(records_cache.warnings)
     if failed:
@@ -188,4 +283,4 @@ def _skip_document(document: Document, skipped: Skipped, problems: list[InputErr
     problems.append(problem)
 
 
-__all__ = ["BuildStats", "GraphkitError", "build"]
+__all__ = ["BuildStats", "GraphkitError", "build", "build_and_export"]

@@ -11,7 +11,7 @@ import graphkit.registry as registry
 from graphkit.cli import app
 from graphkit.export import export
 from graphkit.nlp import load_model
-from graphkit.pipeline import BuildStats, build
+from graphkit.pipeline import BuildStats, build, build_and_export
 from tests.conftest import OUTPUT_FILES, SEEDS
 from tests.resolve.test_corpus import CORPUS
 
@@ -35,7 +35,8 @@ def _files(kg, out):
 
 
 def _entries(cache):
-    return sorted(cache.rglob("*.json"))
+    """The records entries in the cache folder, one per document."""
+    return sorted(cache.glob("records-v1/*/*.json"))
 
 
 def test_a_rebuild_takes_every_document_from_the_cache_and_writes_the_same_files(corpus, tmp_path):
@@ -135,9 +136,50 @@ def test_the_command_keeps_its_cache_in_the_user_cache_directory_unless_told_oth
 def test_a_warning_is_one_line_and_the_build_succeeds(corpus, tmp_path, runner):
     cache = tmp_path / "cache"
     runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "out"), "--cache", str(cache), "-q"])
-    entry = _entries(cache)[0]
+    entry = next(p for p in _entries(cache) if b'"a-veto.txt"' in p.read_bytes())
     entry.write_bytes(b"\xff\xfe garbage")
+    with open(corpus / "c-summit.txt", "a", encoding="utf-8") as summit:
+        summit.write("\nMerkel called Macron.\n")  # a changed corpus: the records are looked up again
     result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "out"), "--cache", str(cache), "-q"])
     assert result.exit_code == 0
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"warning: {entry}: cache entry ignored (")
+
+
+def test_an_unchanged_corpus_gets_its_files_back_without_parsing_resolving_or_exporting(corpus, tmp_path):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = BuildStats()
+    build_and_export([corpus], out, cache=cache, stats=first)
+    files = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+    again = BuildStats()
+    build_and_export([corpus], tmp_path / "again", cache=cache, stats=again)
+    assert {name: (tmp_path / "again" / name).read_bytes() for name in OUTPUT_FILES} == files
+    assert set(again.stages) == {"read", "cache", "export"}  # no parse, no resolution
+    counted = ("documents", "sentences", "words", "mentions", "entities", "relations", "edges")
+    assert [getattr(again, n) for n in counted] == [getattr(first, n) for n in counted]
+    assert again.cached == 3 and first.cached == 0
+
+
+def test_a_changed_option_rebuilds_the_graph_from_the_cached_records(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    build_and_export([corpus], tmp_path / "out", cache=cache)
+    stats = BuildStats()
+    written = build_and_export([corpus], tmp_path / "csv", cache=cache, stats=stats,
+                               outputs={"entities.csv": "entities-csv"})
+    assert [p.name for p in written] == ["entities.csv"]
+    assert "resolve" in stats.stages and "extract" not in stats.stages  # resolved again, nothing parsed
+    assert stats.cached == 3
+    assert (tmp_path / "csv" / "entities.csv").read_bytes() == (tmp_path / "out" / "entities.csv").read_bytes()
+
+
+def test_a_damaged_output_in_the_cache_is_ignored_with_one_warning(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    build_and_export([corpus], tmp_path / "first", cache=cache)
+    (stored,) = (cache / "builds-v1").glob("*/graph.ttl")
+    stored.write_bytes(stored.read_bytes().replace(b"Lavrov", b"Lavrow"))
+    stats = BuildStats()
+    build_and_export([corpus], tmp_path / "second", cache=cache, stats=stats)
+    assert stats.warnings == [f"{stored.parent}: cache entry ignored (graph.ttl is not the file stored)"]
+    assert b"Lavrow" not in (tmp_path / "second" / "graph.ttl").read_bytes()
+    assert (tmp_path / "second" / "graph.ttl").read_bytes() == (tmp_path / "first" / "graph.ttl").read_bytes()
+    assert stored.read_bytes() == (tmp_path / "first" / "graph.ttl").read_bytes()  # stored again, whole
