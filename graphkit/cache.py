@@ -1,7 +1,8 @@
-"""A cache of the per-document stage's records, so that a rebuild parses only what changed.
+"""Caches that let a rebuild skip what has not changed: per-document records, and whole builds' files.
 
-Each document's :class:`~graphkit.types.DocumentRecords` is kept in one file,
-named by a key that hashes everything the records depend on:
+**Records.** Each document's :class:`~graphkit.types.DocumentRecords` is kept in
+one file (:class:`RecordCache`), named by a key that hashes everything the
+records depend on:
 
 * the document: its id and the text that is parsed (``text``, ``body_start``, ``body_end``);
 * the spaCy model: its name and version (:func:`graphkit.nlp.model_identity`);
@@ -10,12 +11,23 @@ named by a key that hashes everything the records depend on:
 * graphkit itself: its version and a digest of the package's files, so that any
   change to the code or its data tables invalidates every entry.
 
-The folder is ``--cache DIR``, by default ``graphkit/records`` under the user's cache
+So adding or editing a document parses that document only; the corpus stage
+(resolution across documents) and the exports run again.
+
+**Whole builds.** When every document (all its fields, in order), every option
+and the files asked for are those of an earlier build, that build's files are
+given back (:class:`OutputCache`, keyed by :func:`build_key`): an unchanged
+corpus is neither parsed nor resolved nor exported again. The ``KEEP_BUILDS``
+most recently used sets of files are kept.
+
+The folder is ``--cache DIR``, by default ``graphkit`` under the user's cache
 directory (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on
-macOS, ``%LOCALAPPDATA%`` on Windows). Entries are JSON, never pickle: a file in the
-cache is read as data only, checked against the format version, the key it was
-stored under and the shape of the records, and anything else (a truncated write, a
-foreign file, an older format) is ignored with one warning line and recomputed.
+macOS, ``%LOCALAPPDATA%`` on Windows): ``records-v1/`` and ``builds-v1/`` in it.
+Entries are JSON and files checked by SHA-256, never pickle: what is in the cache
+is read as data only, checked against the format version, the key it was stored
+under and the shape of the records, and anything else (a truncated write, a
+foreign file, an older format, an edited output) is ignored with one warning
+line and recomputed.
 
 >>> cache = RecordCache("/tmp/gk-cache", context_digest("en_core_web_sm==3.8.0", "clauses.v1"))  # doctest: +SKIP
 >>> cache.get(document) is None  # doctest: +SKIP

@@ -243,7 +243,7 @@ def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: s
     if failed:
         kept = [(d, r) for d, r in zip(documents, results) if r is not None]
         documents[:] = [d for d, _ in kept]
-        results = [r for _, r in kept]
+        results[:] = [r for _, r in kept]
     if not documents:
         where = ", ".join(str(p) for p in paths) or "(no input)"
         raise InputError(where, "no readable documents to build a graph from")
@@ -252,7 +252,7 @@ def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: s
 
     clock = time.perf_counter()
     resolution = resolve_corpus(documents, results, load_gazetteer(), aliases)
-    del results  # memory: the entities and relations hold all that is used below
+    results.clear()  # memory: the entities and relations hold all that is used below
     _add(stages, "resolve", clock)
     clock = time.perf_counter()
     kg = KnowledgeGraph(
