@@ -32,7 +32,7 @@ from graphkit.records import Skipped, records_of_documents
 from graphkit.resolve.aliases import UserAliases
 from graphkit.types import Document, DocumentRecords
 
-CHUNK_CHARS = 4 * BATCH_CHARS  # a chunk is a few spaCy batches: enough work to make sending it worth it
+CHUNK_CHARS = 2 * BATCH_CHARS  # two spaCy batches: worth sending, and small enough to keep N workers busy to the end
 IN_FLIGHT = 2  # chunks sent ahead per worker, so that none waits for the next while the last is returned
 # Numerical libraries start a thread per core in each process; N processes on N cores want one each.
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
