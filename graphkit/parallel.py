@@ -9,7 +9,7 @@ and only a few chunks per worker are in flight at a time, so the documents are
 read as the workers need them rather than all at once.
 
 * ``workers=1``: in this process;
-* ``workers=N``: N processes started with ``spawn``, each loading the model once;
+* ``workers=N``: N processes (``forkserver``, else ``spawn``), each loading the model once;
 * ``scheduler="tcp://HOST:8786"``: the workers of a running Dask distributed
   cluster (each needs graphkit and the model installed); ``scheduler="local"``
   starts a ``LocalCluster`` of ``workers`` processes on this machine.
@@ -22,6 +22,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -92,10 +93,12 @@ def run_chunks(task: Task, chunks: Iterable[list[tuple[Item, Document]]], *, wor
         with _dask_submitter(task, scheduler, workers) as (submit, width):
             yield from _in_order(chunks, submit, width)
     elif workers > 1:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(task,)) as pool:
+        with _one_thread_each(), ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
+                                                     initargs=(task,)) as pool:
             try:
                 yield from _in_order(chunks, lambda docs: pool.submit(process_chunk, task, docs), workers)
+            except BrokenProcessPool:
+                raise GraphkitError("a worker process died (killed, or out of memory?); try fewer --workers") from None
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
@@ -118,13 +121,40 @@ def _in_order(chunks: Iterable[list[tuple[Item, Document]]], submit: Callable[[l
         yield list(zip(tags, future.result()))
 
 
+def _start_method() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one: spaCy and graphkit are imported once, in the server, and each
+    worker is forked from it ready to load the model; else ``spawn`` (each worker imports them itself).
+
+    Never plain ``fork``: the parent may hold threads and a loaded model in an unknown state.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["graphkit.parallel", "graphkit.nlp.model", "graphkit.registry"])
+    return context
+
+
 def _start_worker(task: Task) -> None:
-    """A worker process's start: one thread for the numerical libraries, then the model, loaded once."""
-    for variable in _THREAD_VARIABLES:
-        os.environ.setdefault(variable, "1")
+    """A worker process's start: the model, loaded once."""
     from graphkit.nlp.model import load_model
 
     load_model(task.model)
+
+
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Processes started meanwhile get one thread each for the numerical libraries (unless the user set it).
+
+    They read it from the environment when they load, before any code of ours
+    runs in them, so it is set here, in the parent, while they are started.
+    """
+    added = [variable for variable in _THREAD_VARIABLES if variable not in os.environ]
+    os.environ.update({variable: "1" for variable in added})
+    try:
+        yield
+    finally:
+        for variable in added:
+            os.environ.pop(variable, None)
 
 
 @contextmanager
