@@ -13,7 +13,7 @@ of ``--max-file-size``, whose default is 50) and each shape:
 * ``jsonl-line`` (only when asked for): the ``no-blank-lines`` text as the ``text`` of one
   JSON line, in a ``.jsonl`` file.
 
-Each input is built by ``graphkit build FILE -o OUT -q`` in a child process, whose peak
+Each input is built by ``graphkit build FILE -o OUT -q --no-cache`` in a child process, whose peak
 resident memory (``ru_maxrss`` from ``os.wait4``) and wall time are printed as a
 Markdown table. The articles are taken in a new seeded order on every pass over the
 folder, so long inputs are varied text rather than one article repeated.
@@ -89,7 +89,7 @@ def _paragraphs(source: list[list[str]], shape: str, seed: int) -> Iterator[str]
 
 def measure(path: Path, outdir: Path, timeout: float, max_rss_mb: float) -> tuple[str, str, int]:
     """Run ``graphkit build`` on ``path``; return (peak RSS in MB or why it stopped, seconds, exit status)."""
-    command = [sys.executable, "-m", "graphkit", "build", str(path), "-o", str(outdir), "-q"]
+    command = [sys.executable, "-m", "graphkit", "build", str(path), "-o", str(outdir), "-q", "--no-cache"]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     stopped: list[str] = []

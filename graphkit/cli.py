@@ -60,14 +60,19 @@ def build(
     rdf: Annotated[str, typer.Option(help="RDF files to write, comma-separated: ttl, trig, nt, nq, jsonld, xml.")] = "ttl,trig",
     store: Annotated[Optional[Path], typer.Option(help="Also write the graph as a store folder, for graphkit query and serve.")] = None,
     base_iri: Annotated[Optional[str], typer.Option(help="Base IRI of the RDF's entities, documents and statements.", show_default="https://graphkit.example/")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that parse documents (outputs are the same for any number).")] = 1,
+    cache: Annotated[Optional[Path], typer.Option(help="Folder of per-document records kept between builds.", show_default="graphkit/ in the user's cache directory")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the records cache.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", "--dask", help="Parse on a Dask cluster: its scheduler's address (tcp://HOST:8786), or 'local' for --workers processes here.")] = None,
 ) -> None:
     """Build the actor graph of INPUTS and write it to OUTPUT.
 
-    Example: graphkit build seeds/ more-news.jsonl -o output/ --rdf ttl,trig,jsonld --store output/store
+    Documents parsed before (same text, model, extractor and graphkit) are taken from the cache.
+
+    Example: graphkit build seeds/ more-news.jsonl -o output/ --rdf ttl,trig,jsonld --store output/store --workers 2
     """
-    from graphkit.export import export
-    from graphkit.pipeline import BuildStats
-    from graphkit.pipeline import build as build_graph
+    from graphkit.cache import default_cache_dir
+    from graphkit.pipeline import BuildStats, build_and_export
 
     if not 0 < max_file_size <= 1_000_000:  # also refuses nan
         raise typer.BadParameter("must be a number of MB above 0 and at most 1000000", param_hint="--max-file-size")
@@ -89,21 +94,18 @@ def build(
             def tick(document) -> None:
                 progress.update(task, advance=1, description=f"parsing {document.id}")
 
-            graph = build_graph(
-                paths, model=model, extractor=extractor, strict=strict,
+            written = build_and_export(
+                paths, output, model=model, extractor=extractor, strict=strict,
                 max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick, aliases=aliases,
+                workers=workers, scheduler=scheduler, cache=None if no_cache else cache or default_cache_dir(),
+                outputs=outputs, export_options=options, store=store, base_iri=base_iri,
             )
-            progress.update(task, description="writing outputs")
-            written = export(graph, output, outputs, options)
-            if store is not None:
-                from graphkit.query.store import write_store
-
-                progress.update(task, description="writing the store")
-                written.append(write_store(graph, store, base_iri))
     except GraphkitError as error:
         _report(stats.problems)
         _fail(error)
     _report(stats.problems)
+    for warning in stats.warnings:
+        stderr.print(f"warning: {warning}", markup=False, soft_wrap=True)
     if not quiet:
         _summary(stats, written)
     if stats.problems:
@@ -134,7 +136,7 @@ def _rdf_outputs(rdf: str, base_iri: str | None) -> tuple[dict[str, str], dict[s
 def _summary(stats, written: list[Path]) -> None:
     table = Table(title="graphkit build", show_header=False, box=None)
     for name, value in (
-        ("documents", f"{stats.documents:,}"),
+        ("documents", f"{stats.documents:,} ({stats.cached:,} from the cache)"),
         ("sentences", f"{stats.sentences:,}"),
         ("mentions", f"{stats.mentions:,}"),
         ("entities", f"{stats.entities:,}"),

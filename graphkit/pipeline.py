@@ -13,18 +13,21 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, groupby
+from functools import partial
 from pathlib import Path
 
+from graphkit.cache import OutputCache, RecordCache, build_key, context_digest
 from graphkit.errors import GraphkitError, InputError
 from graphkit.graph.kg import KnowledgeGraph
 from graphkit.io import read_documents
 from graphkit.io.readers import DEFAULT_MAX_BYTES
-from graphkit.nlp import ParsedParagraph, load_model, parse_documents
-from graphkit.records import document_records
+from graphkit.nlp import model_identity
+from graphkit.parallel import Task, chunked, run_chunks
+from graphkit.records import Skipped
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.resolve import resolve_corpus
 from graphkit.resolve.aliases import UserAliases, load_aliases
@@ -34,7 +37,15 @@ from graphkit.types import Document, DocumentRecords
 
 @dataclass
 class BuildStats:
-    """Counts and timing of one build, for the summary a user sees."""
+    """Counts and timing of one build, for the summary a user sees.
+
+    ``cached`` counts the documents whose records came from the cache (the
+    others were parsed); ``warnings`` are lines to show that are no input
+    problem (an unusable cache entry). ``stages`` gives the seconds spent in
+    each stage: ``read``, ``cache`` (looking records up and storing them),
+    ``parse`` and ``extract`` (with worker processes, ``parse`` is the time
+    spent waiting for their records, extraction included), ``resolve``, ``graph``.
+    """
 
     documents: int = 0
     sentences: int = 0
@@ -44,7 +55,10 @@ class BuildStats:
     relations: int = 0
     edges: int = 0
     seconds: float = 0.0
+    cached: int = 0
     problems: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
 
     @property
     def words_per_second(self) -> float:
@@ -62,6 +76,9 @@ def build(
     stats: BuildStats | None = None,
     on_document: Callable[[Document], None] | None = None,
     aliases: UserAliases | str | Path | None = None,
+    workers: int = 1,
+    cache: str | Path | None = None,
+    scheduler: str | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of every document under ``paths``.
 
@@ -70,47 +87,197 @@ def build(
     Bad files are skipped and recorded in ``stats.problems``; with
     ``strict=True`` the first one is raised instead. Raises
     :class:`~graphkit.errors.InputError` when no document could be read.
+
+    ``workers`` processes run the per-document stage (or, with ``scheduler``,
+    the workers of a Dask cluster: an address, or ``local``; see
+    :mod:`graphkit.parallel`); the result is the same for any number of them.
+    ``cache`` is a folder of records kept from earlier builds
+    (:mod:`graphkit.cache`): documents found there are not parsed again.
     """
     stats = stats if stats is not None else BuildStats()
     started = time.perf_counter()
-    if isinstance(aliases, (str, Path)):
-        aliases = load_aliases(aliases)
-    nlp = load_model(model)
-    rules = get_extractor(extractor)
-    documents: list[Document] = []
+    aliases = _checked(model, extractor, aliases, workers)
+    reading = read_documents(paths, None if strict else stats.problems, max_bytes)
+    return _build(reading, paths, model=model, extractor=extractor, strict=strict, stats=stats, started=started,
+                  on_document=on_document, aliases=aliases, workers=workers, cache=cache, scheduler=scheduler)
 
-    def counted(docs: Iterable[Document]) -> Iterable[Document]:
-        for doc in docs:
-            documents.append(doc)
+
+def build_and_export(
+    paths: Iterable[str | Path],
+    outdir: str | Path,
+    *,
+    outputs: dict[str, str] | None = None,
+    model: str | None = None,
+    extractor: str = DEFAULT_EXTRACTOR,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stats: BuildStats | None = None,
+    on_document: Callable[[Document], None] | None = None,
+    aliases: UserAliases | str | Path | None = None,
+    workers: int = 1,
+    cache: str | Path | None = None,
+    scheduler: str | None = None,
+    export_options: dict[str, dict] | None = None,
+    store: str | Path | None = None,
+    base_iri: str | None = None,
+) -> list[Path]:
+    """:func:`build` then :func:`~graphkit.export.export` into ``outdir`` (what ``graphkit build`` does).
+
+    ``export_options`` gives keyword arguments per file (``{"graph.ttl": {"base": IRI}}``);
+    ``store`` also writes the graph as a store folder for ``graphkit query`` and ``serve``
+    (with ``base_iri``).
+
+    With a ``cache``, a corpus whose every document, option and file asked for
+    is the same as in an earlier build gets that build's files again
+    (:class:`~graphkit.cache.OutputCache`), without parsing, resolving or
+    exporting; any change runs the build, with the records of the unchanged
+    documents taken from the cache. A build that writes a store always builds
+    the graph (the store is written from it). Returns the paths written.
+    """
+    from graphkit.export.outdir import publish
+    from graphkit.registry import BUILD_OUTPUTS
+
+    stats = stats if stats is not None else BuildStats()
+    started = time.perf_counter()
+    outputs = outputs or BUILD_OUTPUTS
+    aliases = _checked(model, extractor, aliases, workers)
+    options = dict(model=model, extractor=extractor, strict=strict, stats=stats, started=started,
+                   on_document=on_document, aliases=aliases, workers=workers, cache=cache, scheduler=scheduler)
+    reading = read_documents(paths, None if strict else stats.problems, max_bytes)
+    if cache is None:
+        graph = _build(reading, paths, **options)
+        return _exported(graph, outdir, outputs, export_options, store, base_iri, stats)
+    clock = time.perf_counter()
+    documents = list(reading)
+    _add(stats.stages, "read", clock)
+    clock = time.perf_counter()
+    builds = OutputCache(cache)
+    key = build_key(context_digest(model_identity(model), extractor, aliases), documents, aliases, outputs,
+                    export_options)
+    found = builds.get(key) if documents and store is None else None
+    _add(stats.stages, "cache", clock)
+    if found is not None:
+        files, counts = found
+        for document in documents:
             if on_document:
-                on_document(doc)
-            yield doc
+                on_document(document)
+        clock = time.perf_counter()
+        written = publish(Path(outdir), {name: partial(shutil.copyfile, files[name]) for name in outputs})
+        _add(stats.stages, "export", clock)
+        for name in _COUNTS:
+            setattr(stats, name, counts.get(name, 0))
+        stats.cached = stats.documents
+        stats.seconds = time.perf_counter() - started
+        return written
+    problems = len(stats.problems)
+    graph = _build(iter(documents), paths, **options)
+    del documents  # memory: the graph holds what the exports need
+    written = _exported(graph, outdir, outputs, export_options, store, base_iri, stats)
+    if len(stats.problems) == problems:  # a document graphkit failed on is tried again next time, not forgotten
+        clock = time.perf_counter()
+        files = written if store is None else written[:-1]  # the store folder is no output file
+        builds.put(key, files, {name: getattr(stats, name) for name in _COUNTS})
+        _add(stats.stages, "cache", clock)
+    stats.warnings.extend(builds.warnings)
+    stats.seconds = time.perf_counter() - started
+    return written
 
-    problems = None if strict else stats.problems
-    records: list[DocumentRecords] = []
-    failed: set[str] = set()
-    parser_errors: list[Exception] = []
-    parsed = parse_documents(nlp, counted(read_documents(paths, problems, max_bytes)))
-    for document, paragraphs in _by_document(parsed, parser_errors):
-        try:
-            found = document_records(document, paragraphs, rules, aliases)
-        except Exception as error:  # noqa: BLE001 - one document's bug must not cost the others
-            if parser_errors:
-                raise  # the parser (or reader) itself failed: no later document can be read
-            _skip_document(document, error, problems, failed)
-            continue
-        records.append(found)
-        stats.sentences += len(found.sentence_starts)
-        stats.words += found.words
+
+def _exported(graph: KnowledgeGraph, outdir: str | Path, outputs: dict[str, str], export_options: dict | None,
+              store: str | Path | None, base_iri: str | None, stats: BuildStats) -> list[Path]:
+    """The graph's files written into ``outdir`` (and its store folder, last), timed as the export stage."""
+    from graphkit.export import export
+
+    clock = time.perf_counter()
+    written = export(graph, outdir, outputs, export_options)
+    if store is not None:
+        from graphkit.query.store import write_store
+
+        written.append(write_store(graph, store, base_iri))
+    _add(stats.stages, "export", clock)
+    return written
+
+
+_COUNTS = ("documents", "sentences", "words", "mentions", "entities", "relations", "edges")
+
+
+def _checked(model: str | None, extractor: str, aliases: UserAliases | str | Path | None, workers: int
+             ) -> UserAliases | None:
+    """The user's aliases, loaded; an unknown extractor, a missing model or no workers fail here, before any work."""
+    if workers < 1:
+        raise GraphkitError(f"workers must be 1 or more, not {workers}")
+    get_extractor(extractor)
+    model_identity(model)
+    return load_aliases(aliases) if isinstance(aliases, (str, Path)) else aliases
+
+
+def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: str | None, extractor: str,
+           strict: bool, stats: BuildStats, started: float, on_document: Callable[[Document], None] | None,
+           aliases: UserAliases | None, workers: int, cache: str | Path | None, scheduler: str | None
+           ) -> KnowledgeGraph:
+    """:func:`build` over documents being read by ``reading`` (``paths`` names them in errors)."""
+    identity = model_identity(model)
+    records_cache = RecordCache(cache, context_digest(identity, extractor, aliases)) if cache is not None else None
+    stages = stats.stages
+    documents: list[Document] = []
+    results: list[DocumentRecords | None] = []  # by the index of the document
+
+    def uncached() -> Iterator[tuple[int, Document]]:
+        """The documents read, each one whose records are cached answered at once; the others go on."""
+        source = iter(reading)
+        while True:
+            clock = time.perf_counter()
+            document = next(source, None)
+            _add(stages, "read", clock)
+            if document is None:
+                return
+            if on_document:
+                on_document(document)
+            clock = time.perf_counter()
+            found = records_cache.get(document) if records_cache is not None else None
+            _add(stages, "cache", clock)
+            documents.append(document)
+            results.append(found)
+            if found is None:
+                yield len(documents) - 1, document
+            else:
+                stats.cached += 1
+
+    task = Task(model=model, extractor=extractor, aliases=aliases)
+    failed = False
+    clock = time.perf_counter()
+    before = {stage: stages.get(stage, 0.0) for stage in ("read", "cache", "extract")}
+    for chunk in run_chunks(task, chunked(uncached()), workers=workers, scheduler=scheduler, stages=stages):
+        for index, found in chunk:
+            if isinstance(found, Skipped):
+                _skip_document(documents[index], found, None if strict else stats.problems)
+                failed = True
+                continue
+            results[index] = found
+            if records_cache is not None:
+                storing = time.perf_counter()
+                records_cache.put(documents[index], found)
+                _add(stages, "cache", storing)
+    # what was not reading nor looking up was parsing (and, in workers, extracting)
+    elapsed = time.perf_counter() - clock
+    stages["parse"] = elapsed - sum(stages.get(stage, 0.0) - spent for stage, spent in before.items())
+    if records_cache is not None:
+        stats.warnings.extend(records_cache.warnings)
     if failed:
-        documents[:] = [doc for doc in documents if doc.id not in failed]
-        records = [r for r in records if r.doc_id not in failed]
+        kept = [(d, r) for d, r in zip(documents, results) if r is not None]
+        documents[:] = [d for d, _ in kept]
+        results[:] = [r for _, r in kept]
     if not documents:
         where = ", ".join(str(p) for p in paths) or "(no input)"
         raise InputError(where, "no readable documents to build a graph from")
+    stats.sentences = sum(len(r.sentence_starts) for r in results)
+    stats.words = sum(r.words for r in results)
 
-    resolution = resolve_corpus(documents, records, load_gazetteer(), aliases)
-    del records  # memory: the entities and relations hold all that is used below
+    clock = time.perf_counter()
+    resolution = resolve_corpus(documents, results, load_gazetteer(), aliases)
+    results.clear()  # memory: the entities and relations hold all that is used below
+    _add(stages, "resolve", clock)
+    clock = time.perf_counter()
     kg = KnowledgeGraph(
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         entities=resolution.entities,
@@ -121,38 +288,22 @@ def build(
     stats.entities = len(kg.nodes())
     stats.relations = len(kg.edge_relations())
     stats.edges = len(kg.edges())
+    _add(stages, "graph", clock)
     stats.seconds = time.perf_counter() - started
     return kg
 
 
-def _by_document(paragraphs: Iterable[ParsedParagraph], parser_errors: list[Exception]
-                 ) -> Iterator[tuple[Document, Iterator[ParsedParagraph]]]:
-    """Each document with its parsed paragraphs, lazily (a document's parses are never all held at once).
-
-    An error raised by the reader or the parser itself, rather than by the
-    records made of a paragraph, is added to ``parser_errors``: it is no one
-    document's fault, and it ends the build.
-    """
-    def watched() -> Iterator[ParsedParagraph]:
-        try:
-            yield from paragraphs
-        except Exception as error:
-            parser_errors.append(error)
-            raise
-
-    for _, group in groupby(watched(), key=lambda paragraph: paragraph.document.id):
-        first = next(group)
-        yield first.document, chain([first], group)
+def _add(stages: dict[str, float], stage: str, since: float) -> None:
+    stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - since
 
 
-def _skip_document(document: Document, error: Exception, problems: list[InputError] | None, failed: set[str]) -> None:
+def _skip_document(document: Document, skipped: Skipped, problems: list[InputError] | None) -> None:
     """Record that an internal error made us skip ``document`` (raised at once in strict mode)."""
-    failed.add(document.id)
-    problem = InputError(document.source, f"skipped: graphkit failed on this document ({type(error).__name__}: "
-                         f"{str(error).splitlines()[0] if str(error) else 'no message'}); please report it")
+    problem = InputError(document.source, f"skipped: graphkit failed on this document ({skipped.error}); "
+                         "please report it")
     if problems is None:
-        raise problem from error
+        raise problem
     problems.append(problem)
 
 
-__all__ = ["BuildStats", "GraphkitError", "build"]
+__all__ = ["BuildStats", "GraphkitError", "build", "build_and_export"]

@@ -53,15 +53,13 @@ def test_strict_raises_the_internal_error_as_one_line(two_documents, monkeypatch
 
 
 def test_a_failure_of_the_parser_itself_ends_the_build(two_documents, monkeypatch):
-    import graphkit.pipeline as pipeline
-
-    real = pipeline.parse_documents
+    real = records.parse_documents
 
     def broken(nlp, documents):
         yield next(real(nlp, documents))  # the first paragraph of bad.txt, then the parser fails inside its document
         raise MemoryError("the parser ran out of memory")
 
-    monkeypatch.setattr(pipeline, "parse_documents", broken)
+    monkeypatch.setattr(records, "parse_documents", broken)
     with pytest.raises(MemoryError):
         build([two_documents])
 
