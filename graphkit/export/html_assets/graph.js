@@ -198,15 +198,15 @@ var network, nodes, edges;
       font: {color: near.has(other) ? "#222222" : DIM_TEXT},
     })));
     edges.update(edges.get().map(e => {
-      const colour = e.from === id || e.to === id ? e.base : DIM;
-      return {id: e.id, color: {color: colour, highlight: colour, hover: colour}};
+      const near = e.from === id || e.to === id, colour = near ? e.base : DIM;
+      return {id: e.id, color: {color: colour, highlight: colour, hover: colour}, font: {color: near ? "#555555" : DIM_TEXT}};
     }));
   }
   function unhighlight() {
     if (state.focus === null) return;
     state.focus = null;
     nodes.update(Array.from(current.nodes, id => ({id: id, color: nodeColour(byId.get(id)), font: {color: "#222222"}})));
-    edges.update(edges.get().map(e => ({id: e.id, color: {color: e.base, highlight: e.base, hover: e.base}})));
+    edges.update(edges.get().map(e => ({id: e.id, color: {color: e.base, highlight: e.base, hover: e.base}, font: {color: "#555555"}})));
   }
 
   // --- side panel ----------------------------------------------------------------------------
@@ -244,14 +244,14 @@ var network, nodes, edges;
       n.aliases.forEach(([name, count]) => list.append(el("li", null, name + " (\u00d7" + count + ")")));
       parts.push(el("h3", null, "Also written"), list);
     }
+    const ks = ofNode[i].slice().sort((x, y) => S[x].doc - S[y].doc || S[x].start - S[y].start);
+    parts.push(el("h3", null, "Relations (" + number(ks.length) + ")"), statementList(ks));
     const docs = el("ul", "docs");
     n.docs.forEach(d => {
       const doc = DATA.docs[d];
       docs.append(el("li", null, doc.id + (doc.title ? " \u2014 " + doc.title : "") + (doc.date ? " \u00b7 " + doc.date : "")));
     });
     parts.push(el("h3", null, "Documents (" + number(n.docs.length) + ")"), docs);
-    const ks = ofNode[i].slice().sort((x, y) => S[x].doc - S[y].doc || S[x].start - S[y].start);
-    parts.push(el("h3", null, "Relations (" + number(ks.length) + ")"), statementList(ks));
     openPanel("node", parts);
   }
   function showEdge(id) {
