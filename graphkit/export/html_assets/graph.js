@@ -213,7 +213,7 @@ var network, nodes, edges;
   function statementItem(k) {
     const st = S[k], item = el("li", "statement"), meta = [];
     item.append(el("div", "triple", N[st.s].label + " \u2014 " + st.relation + " \u2192 " + N[st.o].label));
-    if (between(st)) meta.push(eventOf(st).toLowerCase() + (st.intensity === null ? "" : " " + st.intensity));
+    if (between(st)) meta.push(eventOf(st).toLowerCase() + (st.intensity === null ? "" : ", intensity " + st.intensity));
     meta.push("confidence " + st.confidence.toFixed(2));
     if (st.negated) meta.push("negated");
     if (st.speaker) meta.push("claim by " + st.speaker);
