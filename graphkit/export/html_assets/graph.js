@@ -291,7 +291,7 @@ var network, nodes, edges;
   }
   function choose(i) {
     const id = N[i].id;
-    state.pinned = current.nodes.has(id) && state.pinned !== i ? state.pinned : i;
+    if (!current.nodes.has(id)) state.pinned = i;  // shown whatever the filters, until another is pinned
     refresh();
     network.selectNodes([id]);
     highlight(id);
@@ -339,8 +339,7 @@ var network, nodes, edges;
   $("search").addEventListener("input", listMatches);
   $("search").addEventListener("keydown", event => {
     if (event.key === "Enter") {
-      const first = $("matches").querySelector("li");
-      if (!first) listMatches();
+      listMatches();
       const pick = $("matches").querySelector("li");
       if (pick) choose(byId.get(pick.dataset.id));
     }
