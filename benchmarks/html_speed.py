@@ -1,6 +1,7 @@
 """Time until graph.html is interactive in headless Chromium, graphkit's page against a default pyvis page.
 
-    python benchmarks/html_speed.py [--sizes 1000 5000] [--corpus ../shared/data/bbc-politics-dev] [--timeout 600]
+    python benchmarks/html_speed.py [--sizes 1000 5000] [--corpus ../shared/data/bbc-politics-dev]
+                                    [--pages graphkit pyvis] [--timeout 600]
 
 For each size a synthetic graph is made with that many nodes and about twice as many
 edges: a quarter of the nodes are actors (mentions falling off like a Zipf law), the
@@ -150,10 +151,30 @@ def seconds(value) -> str:
     return "-" if value is None else f"{value / 1000:.2f} s"
 
 
+def graphkit_row(browser, graph: KnowledgeGraph, path: Path, name: str, timeout: float) -> str:
+    started = time.perf_counter()
+    path.write_text(render_html(graph), encoding="utf-8")
+    written = time.perf_counter() - started
+    t = measure(browser, path, timeout, show_all=True)
+    every = t.get("all", {})
+    return (f"| {name} | graphkit | {written:.2f} s | {path.stat().st_size / 1e6:.1f} MB | {seconds(t.get('drawn'))} | "
+            f"{seconds(t.get('interactive'))} | {t.get('drawn_nodes', 0):,} first; all {every.get('nodes', 0):,} nodes "
+            f"and {every.get('edges', 0):,} edges in {seconds(every.get('ms'))} more | - |")
+
+
+def pyvis_row(browser, graph: KnowledgeGraph, path: Path, name: str, timeout: float) -> str:
+    path.write_text(pyvis_page(graph), encoding="utf-8")
+    t = measure(browser, path, timeout, show_all=False)
+    settled = seconds(t["settled"]) if "settled" in t else f"not within {timeout:.0f} s"
+    return (f"| {name} | pyvis default | - | {path.stat().st_size / 1e6:.1f} MB | {seconds(t.get('drawn'))} | "
+            f"{seconds(t.get('interactive'))} | {t.get('drawn_nodes', 0):,} | {settled} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
     parser.add_argument("--corpus", type=Path, help="also time the graph `graphkit build` makes of this folder")
+    parser.add_argument("--pages", nargs="*", choices=["graphkit", "pyvis"], default=["graphkit", "pyvis"])
     parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for a page to settle")
     args = parser.parse_args()
     if CHROMIUM is None:
@@ -170,25 +191,13 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         try:
             for name, graph in graphs:
-                started = time.perf_counter()
-                ours = Path(tmp) / "graphkit.html"
-                ours.write_text(render_html(graph), encoding="utf-8")
-                written = time.perf_counter() - started
-                theirs = Path(tmp) / "pyvis.html"
-                theirs.write_text(pyvis_page(graph), encoding="utf-8")
                 size = f"{len(graph.nodes()):,} nodes, {len(graph.edges()):,} edges"
-                t = measure(browser, ours, args.timeout, show_all=True)
-                every = t.get("all", {})
-                rows.append(f"| {name} ({size}) | graphkit | {written:.2f} s | {ours.stat().st_size / 1e6:.1f} MB | "
-                            f"{seconds(t.get('drawn'))} | {seconds(t.get('interactive'))} | {t.get('drawn_nodes', 0):,} first; "
-                            f"all {every.get('nodes', 0):,} nodes and {every.get('edges', 0):,} edges in "
-                            f"{seconds(every.get('ms'))} more | - |")
-                print(rows[-1], flush=True)
-                t = measure(browser, theirs, args.timeout, show_all=False)
-                rows.append(f"| {name} ({size}) | pyvis default | - | {theirs.stat().st_size / 1e6:.1f} MB | "
-                            f"{seconds(t.get('drawn'))} | {seconds(t.get('interactive'))} | {t.get('drawn_nodes', 0):,} | "
-                            f"{seconds(t.get('settled')) if 'settled' in t else f'not within {args.timeout:.0f} s'} |")
-                print(rows[-1], flush=True)
+                if "graphkit" in args.pages:
+                    rows.append(graphkit_row(browser, graph, Path(tmp) / "graphkit.html", f"{name} ({size})", args.timeout))
+                    print(rows[-1], flush=True)
+                if "pyvis" in args.pages:
+                    rows.append(pyvis_row(browser, graph, Path(tmp) / "pyvis.html", f"{name} ({size})", args.timeout))
+                    print(rows[-1], flush=True)
         finally:
             browser.close()
     print()

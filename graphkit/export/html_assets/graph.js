@@ -134,12 +134,13 @@ var network, nodes, edges;
     const n = N[i], actor = isActor(i);
     const tip = [n.label, n.type.toLowerCase() + ", " + plural(n.mentions, "mention")];
     if (n.aliases.length) tip.push("also: " + n.aliases.map(a => a[0]).join(", "));
-    return {
-      id: n.id, label: n.label, x: n.x, y: n.y, shape: "dot", title: tip.join("\n"),
-      size: actor ? 10 + 5 * Math.log1p(n.mentions) : 5 + 2.5 * Math.log1p(n.mentions),
-      color: nodeColour(i), font: {size: actor ? 16 : 11, color: "#222222"},
-    };
+    const item = {id: n.id, label: n.label, x: n.x, y: n.y, title: tip.join("\n"), color: nodeColour(i),
+      size: actor ? 10 + 5 * Math.log1p(n.mentions) : 5 + 2.5 * Math.log1p(n.mentions)};
+    if (!actor) item.font = {size: 11};
+    return item;
   }
+  // An edge: the item vis-network draws (only what differs from the network's defaults, which keeps
+  // thousands of them quick to add), and the statements it aggregates, for its panel.
   function edgeFor(pair, ks) {
     const list = ks.map(k => S[k]), actors = isActor(pair.a) && isActor(pair.b);
     const values = list.filter(st => st.intensity !== null).map(st => st.intensity);
@@ -154,13 +155,10 @@ var network, nodes, edges;
       const events = countBy(list, eventOf);
       tip.push(Array.from(events.keys()).sort(compare).map(e => e.toLowerCase() + " \u00d7" + events.get(e)).join(", "));
     }
-    return {
-      id: pair.id, from: N[pair.a].id, to: N[pair.b].id, label: label, title: tip.join("\n"),
-      statements: ks, signature: ks.join(","), base: colour, mean: mean,
-      color: {color: colour, highlight: colour, hover: colour}, width: 1 + 2 * Math.log(list.length),
-      dashes: list.every(st => st.negated),
-      arrows: {to: {enabled: forward, scaleFactor: 0.5}, from: {enabled: backward, scaleFactor: 0.5}},
-    };
+    const item = {id: pair.id, from: N[pair.a].id, to: N[pair.b].id, label: label, title: tip.join("\n"), color: colour,
+      width: 1 + 2 * Math.log(list.length), dashes: list.every(st => st.negated),
+      arrows: [forward ? "to" : "", backward ? "from" : ""].filter(Boolean).join(", ")};
+    return {item: item, statements: ks, signature: ks.join(","), base: colour};
   }
 
   // --- drawing -------------------------------------------------------------------------------
@@ -173,10 +171,10 @@ var network, nodes, edges;
     nodes.remove(Array.from(current.nodes).filter(id => !want.has(id)));
     nodes.add(Array.from(view.shown).filter(i => !current.nodes.has(N[i].id)).map(nodeFor));
     current.nodes = want;
-    const links = new Map(view.links.map(e => [e.id, e]));
+    const links = new Map(view.links.map(e => [e.item.id, e]));
     edges.remove(Array.from(current.edges.keys()).filter(id => !links.has(id)));
-    edges.update(view.links.filter(e => current.edges.get(e.id) !== e.signature));
-    current.edges = new Map(view.links.map(e => [e.id, e.signature]));
+    edges.update(view.links.filter(e => (current.edges.get(e.item.id) || {}).signature !== e.signature).map(e => e.item));
+    current.edges = links;
     const actors = Array.from(view.shown).filter(isActor).length, concepts = view.shown.size - actors;
     $("shown").textContent = "showing " + number(actors) + " of " + plural(view.eligible, "actor") +
       (state.concepts ? ", " + plural(concepts, "concept") : "") + ", " + plural(view.links.length, "edge");
@@ -197,16 +195,16 @@ var network, nodes, edges;
       id: other, color: near.has(other) ? nodeColour(byId.get(other)) : DIM,
       font: {color: near.has(other) ? "#222222" : DIM_TEXT},
     })));
-    edges.update(edges.get().map(e => {
-      const near = e.from === id || e.to === id, colour = near ? e.base : DIM;
-      return {id: e.id, color: {color: colour, highlight: colour, hover: colour}, font: {color: near ? "#555555" : DIM_TEXT}};
+    edges.update(Array.from(current.edges.values(), e => {
+      const near = e.item.from === id || e.item.to === id;
+      return {id: e.item.id, color: near ? e.base : DIM, font: {color: near ? "#555555" : DIM_TEXT}};
     }));
   }
   function unhighlight() {
     if (state.focus === null) return;
     state.focus = null;
     nodes.update(Array.from(current.nodes, id => ({id: id, color: nodeColour(byId.get(id)), font: {color: "#222222"}})));
-    edges.update(edges.get().map(e => ({id: e.id, color: {color: e.base, highlight: e.base, hover: e.base}, font: {color: "#555555"}})));
+    edges.update(Array.from(current.edges.values(), e => ({id: e.item.id, color: e.base, font: {color: "#555555"}})));
   }
 
   // --- side panel ----------------------------------------------------------------------------
@@ -255,8 +253,8 @@ var network, nodes, edges;
     openPanel("node", parts);
   }
   function showEdge(id) {
-    const e = edges.get(id), parts = [el("h2", null, e.title.split("\n")[0])];
-    parts.push(el("p", "meta", e.title.split("\n").slice(1).join(" \u00b7 ")));
+    const e = current.edges.get(id), lines = e.item.title.split("\n"), parts = [el("h2", null, lines[0])];
+    parts.push(el("p", "meta", lines.slice(1).join(" \u00b7 ")));
     parts.push(el("h3", null, "Statements"), statementList(e.statements));
     openPanel("edge", parts);
   }
@@ -359,8 +357,9 @@ var network, nodes, edges;
     layout: {improvedLayout: false},
     physics: {enabled: physics, solver: "forceAtlas2Based", stabilization: {iterations: 150, fit: true}},
     interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big},
-    nodes: {borderWidth: 1, font: {strokeWidth: 3, strokeColor: "#ffffff"}},
-    edges: {smooth: false, font: {size: 11, color: "#555555", strokeWidth: 3, strokeColor: "#ffffff"}},
+    nodes: {shape: "dot", borderWidth: 1, font: {size: 16, color: "#222222", strokeWidth: 3, strokeColor: "#ffffff"}},
+    edges: {smooth: false, arrows: {to: {scaleFactor: 0.5}, from: {scaleFactor: 0.5}},
+      font: {size: 11, color: "#555555", strokeWidth: 3, strokeColor: "#ffffff"}},
   });
   network.once("afterDrawing", () => { document.body.dataset.ready = "true"; });
   if (!physics) network.fit({animation: false});
