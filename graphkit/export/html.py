@@ -11,8 +11,8 @@ actors and the pairs of actors that have a statement), so the page draws at
 once with physics off; only a small first view starts with physics on. The
 page opens on the actor graph: each pair of actors is one edge aggregating all
 their statements, coloured by mean intensity and labelled by the main event
-type; concepts come on demand, each placed on a small spiral round the actors
-it is linked to. The controls (search by label or alias, filters by entity
+type; concepts come on demand (those of the actor in focus, or of every shown
+actor), each placed on a small spiral round the actors it is linked to. The controls (search by label or alias, filters by entity
 type, event type, dates and mentions, "show more", side panels with the
 evidence) are the page's own script, ``html_assets/graph.js``.
 

@@ -252,29 +252,35 @@ def test_seed_opens_on_the_actor_graph_and_each_filter_hides_what_it_should(chro
 
 
 @needs_chromium
-def test_seed_search_by_alias_focuses_and_highlights_the_neighbourhood(chromium_browser, seed_output):
+def test_seed_search_by_alias_focuses_and_highlights_the_neighbourhood_with_its_concepts(chromium_browser, seed_output):
     built = Built(seed_output)
     assad = "person/bashar-al-assad"
     assert "Assad" in built.nodes[assad]["aliases"].split("|") and built.nodes[assad]["label"] != "Assad"
-    neighbours = {end for pair in built.pairs(built.actors) if assad in pair for end in pair}
+    concepts = built.concepts_of({assad})
+    opened_up = built.actors | concepts
+    neighbours = {end for pair in built.pairs(opened_up) if assad in pair for end in pair}
     with opened(chromium_browser, seed_output / "graph.html") as (page, problems):
+        first = drawn(page)
         page.locator("#search").fill("assad")
         suggested = page.locator("#matches li").first.text_content()
         page.locator("#search").press("Enter")
         selected = page.evaluate("network.getSelectedNodes()")
         centre = page.evaluate("network.getViewPosition()")
         where = page.evaluate(f"network.getPositions(['{assad}'])['{assad}']")
+        focused = drawn(page)
         bright = set(page.evaluate("nodes.get().filter(n => n.color !== 'rgba(200,200,200,0.35)').map(n => n.id)"))
         panel = page.locator("#panel-body h2").text_content()
         page.keyboard.press("Escape")
         after = page.evaluate("nodes.get().filter(n => n.color === 'rgba(200,200,200,0.35)').length")
+        back = drawn(page)
     assert problems == {"dialogs": [], "errors": [], "requests": []}
     assert suggested.startswith("Bashar al-Assad (Assad)")
     assert selected == [assad]
     assert abs(centre["x"] - where["x"]) < 1 and abs(centre["y"] - where["y"]) < 1
-    assert bright == neighbours and len(neighbours) > 1
+    assert concepts and focused == (opened_up, built.pairs(opened_up))
+    assert bright == neighbours and concepts < neighbours and neighbours & built.actors - {assad}
     assert panel == "Bashar al-Assad"
-    assert after == 0
+    assert after == 0 and back == first == (built.actors, built.pairs(built.actors))
 
 
 @needs_chromium

@@ -8,7 +8,8 @@
  * What is shown: the actors of the ticked types with at least the chosen number of mentions,
  * the most mentioned first (DATA.first_view of them, more on "show more"); while an event type
  * is unticked or a date is set, only actors that keep a statement with another such actor;
- * with "concepts" ticked, the concepts linked to a shown actor by a kept statement. Each pair of
+ * with "concepts" ticked, the concepts linked to a shown actor by a kept statement, and always those
+ * of the actor in focus (searched for or clicked). Each pair of
  * shown nodes with a kept statement is one edge aggregating them. The event filter applies to
  * statements between two actors (a concept's statements have no event type).
  */
@@ -102,14 +103,14 @@ var network, nodes, edges;
     }
     const eligible = ranked.filter(i => candidate(i) && (!active || active.has(i)));
     const shown = new Set(eligible.slice(0, state.limit));
-    if (state.concepts) {
-      S.forEach((st, k) => {
-        if (!keep[k]) return;
-        if (shown.has(st.s) && isActor(st.s) && !isActor(st.o) && N[st.o].mentions >= state.min) shown.add(st.o);
-        if (shown.has(st.o) && isActor(st.o) && !isActor(st.s) && N[st.s].mentions >= state.min) shown.add(st.s);
-      });
-    }
     if (state.pinned !== null) shown.add(state.pinned);
+    const focus = state.focus === null ? -1 : byId.get(state.focus);
+    const opens = i => isActor(i) && shown.has(i) && (state.concepts || i === focus);
+    S.forEach((st, k) => {
+      if (!keep[k]) return;
+      if (opens(st.s) && !isActor(st.o) && N[st.o].mentions >= state.min) shown.add(st.o);
+      if (opens(st.o) && !isActor(st.s) && N[st.s].mentions >= state.min) shown.add(st.s);
+    });
     const links = [];
     pairs.forEach(pair => {
       if (!shown.has(pair.a) || !shown.has(pair.b)) return;
@@ -188,8 +189,19 @@ var network, nodes, edges;
     else state.focus = null;
   }
 
-  function highlight(id) {
+  // Focusing on a node opens its concepts and greys out everything but its neighbourhood.
+  function focusOn(id) {
     state.focus = id;
+    refresh();
+  }
+  function unfocus() {
+    if (state.focus === null) return;
+    state.focus = null;
+    apply(compute());
+    nodes.update(Array.from(current.nodes, id => ({id: id, color: nodeColour(byId.get(id)), font: {color: "#222222"}})));
+    edges.update(Array.from(current.edges.values(), e => ({id: e.item.id, color: e.base, font: {color: "#555555"}})));
+  }
+  function highlight(id) {
     const near = new Set([id].concat(network.getConnectedNodes(id)));
     nodes.update(Array.from(current.nodes, other => ({
       id: other, color: near.has(other) ? nodeColour(byId.get(other)) : DIM,
@@ -199,12 +211,6 @@ var network, nodes, edges;
       const near = e.item.from === id || e.item.to === id;
       return {id: e.item.id, color: near ? e.base : DIM, font: {color: near ? "#555555" : DIM_TEXT}};
     }));
-  }
-  function unhighlight() {
-    if (state.focus === null) return;
-    state.focus = null;
-    nodes.update(Array.from(current.nodes, id => ({id: id, color: nodeColour(byId.get(id)), font: {color: "#222222"}})));
-    edges.update(Array.from(current.edges.values(), e => ({id: e.item.id, color: e.base, font: {color: "#555555"}})));
   }
 
   // --- side panel ----------------------------------------------------------------------------
@@ -290,9 +296,8 @@ var network, nodes, edges;
   function choose(i) {
     const id = N[i].id;
     if (!current.nodes.has(id)) state.pinned = i;  // shown whatever the filters, until another is pinned
-    refresh();
+    focusOn(id);
     network.selectNodes([id]);
-    highlight(id);
     network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
     showNode(i);
     $("matches").replaceChildren();
@@ -344,7 +349,7 @@ var network, nodes, edges;
   });
   $("panel-close").addEventListener("click", closePanel);
   document.addEventListener("keydown", event => {
-    if (event.key === "Escape") { unhighlight(); network.unselectAll(); closePanel(); }
+    if (event.key === "Escape") { unfocus(); network.unselectAll(); closePanel(); }
   });
 
   // --- the network ---------------------------------------------------------------------------
@@ -366,12 +371,12 @@ var network, nodes, edges;
   $("physics").addEventListener("change", event => network.setOptions({physics: {enabled: event.target.checked}}));
   network.on("click", params => {
     if (params.nodes.length) {
-      highlight(params.nodes[0]);
+      focusOn(params.nodes[0]);
       showNode(byId.get(params.nodes[0]));
     } else if (params.edges.length) {
       showEdge(params.edges[0]);
     } else {
-      unhighlight();
+      unfocus();
       closePanel();
     }
   });
