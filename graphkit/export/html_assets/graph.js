@@ -24,7 +24,7 @@ var network, nodes, edges;
   const compare = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
   const isActor = i => N[i].type !== "CONCEPT";
   const byId = new Map(N.map((n, i) => [n.id, i]));
-  const number = n => n.toLocaleString("en");
+  const number = new Intl.NumberFormat("en").format;  // one formatter: toLocaleString makes one per call
   const plural = (n, word) => number(n) + " " + word + (n === 1 ? "" : "s");
   const eventOf = st => st.event || "OTHER";
   const between = st => isActor(st.s) && isActor(st.o);
@@ -178,7 +178,7 @@ var network, nodes, edges;
     current.edges = links;
     const actors = Array.from(view.shown).filter(isActor).length, concepts = view.shown.size - actors;
     $("shown").textContent = "showing " + number(actors) + " of " + plural(view.eligible, "actor") +
-      (state.concepts ? ", " + plural(concepts, "concept") : "") + ", " + plural(view.links.length, "edge");
+      (concepts ? ", " + plural(concepts, "concept") : "") + ", " + plural(view.links.length, "edge");
     const more = view.eligible > state.limit;
     $("show-more").disabled = $("show-all").disabled = !more;
     $("show-more").textContent = more ? "show " + number(Math.min(DATA.first_view, view.eligible - state.limit)) + " more" : "show more";
