@@ -135,10 +135,10 @@ var network, nodes, edges;
     const n = N[i], actor = isActor(i);
     const tip = [n.label, n.type.toLowerCase() + ", " + plural(n.mentions, "mention")];
     if (n.aliases.length) tip.push("also: " + n.aliases.map(a => a[0]).join(", "));
-    const item = {id: n.id, label: n.label, x: n.x, y: n.y, title: tip.join("\n"), color: nodeColour(i),
-      size: actor ? 10 + 5 * Math.log1p(n.mentions) : 5 + 2.5 * Math.log1p(n.mentions)};
-    if (!actor) item.font = {size: 11};
-    return item;
+    // Labels grow with mentions too, so zoomed out the most mentioned names are still readable.
+    return {id: n.id, label: n.label, x: n.x, y: n.y, title: tip.join("\n"), color: nodeColour(i),
+      size: actor ? 10 + 5 * Math.log1p(n.mentions) : 5 + 2.5 * Math.log1p(n.mentions),
+      font: {size: actor ? 12 + 4 * Math.log1p(n.mentions) : 11}};
   }
   // An edge: the item vis-network draws (only what differs from the network's defaults, which keeps
   // thousands of them quick to add), and the statements it aggregates, for its panel.
