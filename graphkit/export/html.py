@@ -49,7 +49,7 @@ TYPE_COLOURS = {
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
 _SPREAD = 20  # actors per unit of layout extent before the layout is stretched to keep them apart
-_SPIRAL_STEP = 40.0  # distance between a concept and the next one round the same actors
+_SPIRAL_STEP = 35.0  # about the distance between a concept and the next one round the same actors
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _VIS_NETWORK = files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _ASSETS = files("graphkit.export") / "html_assets"
@@ -81,7 +81,7 @@ def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
         cx = sum(placed[a][0] for a in linked) / len(linked)
         cy = sum(placed[a][1] for a in linked) / len(linked)
         k = round_anchor[linked] = round_anchor[linked] + 1
-        radius, angle = _SPIRAL_STEP * math.sqrt(k), k * _GOLDEN_ANGLE
+        radius, angle = _SPIRAL_STEP * (1 + math.sqrt(k)), k * _GOLDEN_ANGLE  # clear of the actors' own dots
         placed[concept] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
     return {node: (round(x, 1) + 0.0, round(y, 1) + 0.0) for node, (x, y) in placed.items()}
 

@@ -170,7 +170,7 @@ var network, nodes, edges;
   function apply(view) {
     const want = new Set(Array.from(view.shown, i => N[i].id));
     nodes.remove(Array.from(current.nodes).filter(id => !want.has(id)));
-    nodes.add(Array.from(view.shown).filter(i => !current.nodes.has(N[i].id)).map(nodeFor));
+    nodes.add(Array.from(view.shown).filter(i => !current.nodes.has(N[i].id)).map(i => placed(nodeFor(i), i)));
     current.nodes = want;
     const links = new Map(view.links.map(e => [e.item.id, e]));
     edges.remove(Array.from(current.edges.keys()).filter(id => !links.has(id)));
@@ -182,6 +182,20 @@ var network, nodes, edges;
     const more = view.eligible > state.limit;
     $("show-more").disabled = $("show-all").disabled = !more;
     $("show-more").textContent = more ? "show " + number(Math.min(DATA.first_view, view.eligible - state.limit)) + " more" : "show more";
+  }
+  // A concept's position was computed round its actors where Python put them; the reader or
+  // physics may have moved those since, so the concept moves with them.
+  function placed(item, i) {
+    if (isActor(i) || network === undefined) return item;
+    const anchors = Array.from(new Set(ofNode[i].map(k => (S[k].s === i ? S[k].o : S[k].s))))
+      .filter(a => isActor(a) && current.nodes.has(N[a].id));
+    if (!anchors.length) return item;
+    const now = network.getPositions(anchors.map(a => N[a].id));
+    anchors.forEach(a => {
+      item.x += (now[N[a].id].x - N[a].x) / anchors.length;
+      item.y += (now[N[a].id].y - N[a].y) / anchors.length;
+    });
+    return item;
   }
   function refresh() {
     apply(compute());
