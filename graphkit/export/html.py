@@ -12,9 +12,10 @@ once with physics off; only a small first view starts with physics on. The
 page opens on the actor graph: each pair of actors is one edge aggregating all
 their statements, coloured by mean intensity and labelled by the main event
 type; concepts come on demand (those of the actor in focus, or of every shown
-actor), each placed on a small spiral round the actors it is linked to. The controls (search by label or alias, filters by entity
-type, event type, dates and mentions, "show more", side panels with the
-evidence) are the page's own script, ``html_assets/graph.js``.
+actor), each placed on a small spiral round the actors it is linked to. The
+controls (search by label or alias, filters by entity type, event type, dates
+and mentions, "show more", side panels with the evidence) are the page's own
+script, ``html_assets/graph.js``.
 
 Everything in the page is inline and nothing is fetched. The graph travels as
 one JSON document in a ``<script type="application/json">`` with ``<``, ``>``
@@ -48,7 +49,7 @@ TYPE_COLOURS = {
 }
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
-_SPREAD = 20  # actors per unit of layout extent before the layout is stretched to keep them apart
+_SPREAD = 20  # beyond _SPREAD**2 actors the layout is stretched by sqrt(actors) / _SPREAD to keep them apart
 _SPIRAL_STEP = 35.0  # about the distance between a concept and the next one round the same actors
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _VIS_NETWORK = files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
@@ -75,12 +76,12 @@ def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
             anchors[r.object_id].add(r.subject_id)
         elif r.object_id in actor_set and r.subject_id not in actor_set:
             anchors[r.subject_id].add(r.object_id)
-    round_anchor: dict[tuple[str, ...], int] = defaultdict(int)
+    taken: dict[tuple[str, ...], int] = defaultdict(int)  # concepts already placed round these actors
     for concept in sorted(anchors):
         linked = tuple(sorted(anchors[concept]))
         cx = sum(placed[a][0] for a in linked) / len(linked)
         cy = sum(placed[a][1] for a in linked) / len(linked)
-        k = round_anchor[linked] = round_anchor[linked] + 1
+        k = taken[linked] = taken[linked] + 1
         radius, angle = _SPIRAL_STEP * (1 + math.sqrt(k)), k * _GOLDEN_ANGLE  # clear of the actors' own dots
         placed[concept] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
     return {node: (round(x, 1) + 0.0, round(y, 1) + 0.0) for node, (x, y) in placed.items()}
