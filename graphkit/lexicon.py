@@ -20,6 +20,8 @@ TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+FIRST_PERSON_PRONOUNS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+"""Inside a quotation, the speaker ("'We have seen ...', Lavrov said": we is Lavrov's side, drawn as Lavrov)."""
 GROUP_PRONOUNS = frozenset({"its", "itself"})
 """Pronouns of a state or organisation ("it" as a subject that refers is found by its parse)."""
 

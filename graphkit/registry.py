@@ -30,6 +30,8 @@ EXPORTERS: dict[str, str] = {
     "entities-csv": "graphkit.export.csv:write_entities",
     "relations-csv": "graphkit.export.csv:write_relations",
     "mentions-csv": "graphkit.export.csv:write_mentions",
+    "nodes-csv": "graphkit.export.gephi_csv:write_nodes",
+    "edges-csv": "graphkit.export.gephi_csv:write_edges",
 }
 EXPORTER_ALIASES: dict[str, str] = {"ttl": "turtle", "text/turtle": "turtle", "nodelink": "json"}
 
@@ -44,6 +46,8 @@ BUILD_OUTPUTS: dict[str, str] = {
     "entities.csv": "entities-csv",
     "relations.csv": "relations-csv",
     "mentions.csv": "mentions-csv",
+    "nodes.csv": "nodes-csv",
+    "edges.csv": "edges-csv",
 }
 
 

@@ -16,7 +16,7 @@ SEEDS = ROOT / "seeds"
 SEED_FILE = SEEDS / "us-russia-relations-2017.txt"
 OUTPUT_FILES = (
     "graph.ttl", "graph.trig", "graph.html", "graph.gexf", "graph.graphml", "graph.json",
-    "entities.csv", "relations.csv", "mentions.csv",
+    "entities.csv", "relations.csv", "mentions.csv", "nodes.csv", "edges.csv",
 )
 
 

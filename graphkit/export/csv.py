@@ -32,7 +32,8 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def _write(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
+def write_rows(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
+    """Write a header and rows as UTF-8 CSV, every cell through :func:`safe_cell`."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
@@ -42,7 +43,7 @@ def _write(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[obj
 
 def write_entities(graph: KnowledgeGraph, path: str | Path) -> None:
     """One row per node: ``id,label,type,aliases,mentions`` (aliases ``|``-joined)."""
-    _write(
+    write_rows(
         path,
         ENTITY_COLUMNS,
         ((e.id, e.label, e.type, "|".join(e.alias_names), len(e.mentions)) for e in graph.nodes()),
@@ -69,7 +70,7 @@ def write_relations(graph: KnowledgeGraph, path: str | Path) -> None:
                 r.event, "" if r.intensity is None else round(r.intensity, 1), r.date, r.event_date,
             )
 
-    _write(path, RELATION_COLUMNS, rows())
+    write_rows(path, RELATION_COLUMNS, rows())
 
 
 def write_mentions(graph: KnowledgeGraph, path: str | Path) -> None:
@@ -77,4 +78,4 @@ def write_mentions(graph: KnowledgeGraph, path: str | Path) -> None:
     rows = sorted(
         (m.doc_id, m.start, m.end, e.id, m.text) for e in graph.nodes() for m in e.mentions
     )
-    _write(path, MENTION_COLUMNS, ((eid, doc, start, end, text) for doc, start, end, eid, text in rows))
+    write_rows(path, MENTION_COLUMNS, ((eid, doc, start, end, text) for doc, start, end, eid, text in rows))

@@ -1,46 +1,241 @@
-"""``graph.gexf``: GEXF 1.2 for Gephi, written by networkx, made reproducible.
+"""``graph.gexf``: GEXF 1.3 for Gephi, laid out, coloured, typed and dated.
 
-networkx stamps today's date and its own version into ``<meta>`` and writes a
-``name`` attribute on ``<graph>`` that the GEXF 1.2draft schema rejects; both
-are removed so that the same input gives byte-identical, schema-valid files.
-Edges carry ``label`` (the relation, shown by Gephi) and ``weight`` (the
-number of supporting statements) natively, and ``relation``, ``evidence``,
-``doc``, ``confidence``, ``negated``, ``attributed_to``, ``date``, ``event_date``,
-``event``, ``intensity`` and the actor pair's ``pair_count``,
-``pair_mean_intensity`` and ``pair_events`` as attributes.
+networkx writes only GEXF 1.1draft/1.2draft, with no layout, and its files
+fail the official schema (networkx#1490, #3572); this module writes GEXF 1.3
+itself, valid against the GEXF Working Group's schema (tests/data/schemas/gexf-1.3):
+
+- every node has a ``color`` (by entity type), a ``size`` (from mentions) and a
+  ``position`` (:func:`graphkit.graph.layout.positions`), so Gephi opens the
+  graph laid out and coloured. The official 1.3 schema puts these elements in
+  the GEXF namespace itself; Gephi reads them by name, whatever the namespace;
+- attributes are declared with their types: ``mentions`` and ``pair_count``
+  ``integer``, ``confidence``, ``intensity`` and ``pair_mean_intensity``
+  ``double``, ``negated`` ``boolean``, the rest ``string``. An edge's ``label``
+  is its relation, its ``weight`` the number of statements, its colour its
+  intensity (red conflict, grey neutral, green cooperation);
+- dates are spells (``timeformat="date"``), so Gephi's timeline plays the graph:
+  each statement is dated by the date the sentence gives the event, else its
+  document's date; a month or a year spans its days; an edge's spells are its
+  statements' dates, overlapping ones joined (Gephi refuses overlapping spells);
+  a node's one spell runs from its first to its last dated mention or edge.
+  A graph without dates is ``mode="static"``.
+
+Nothing varies between runs (no timestamp, sorted input, fixed layout seed), so
+the same graph gives the same bytes. Strings pass through
+:func:`~graphkit.text.xml_safe`; a value that is not a string, number or
+boolean raises ``TypeError`` rather than reach the file.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
 from pathlib import Path
 
-import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
 
+from graphkit.export.style import edge_colour, node_drawings, rgb
 from graphkit.graph import KnowledgeGraph
-from graphkit.text import xml_safe, xml_safe_values
+from graphkit.text import xml_safe
 
+NAMESPACE = "http://gexf.net/1.3"
 CREATOR = "graphkit"
+_INDENT = "  "
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Spell = tuple[date, date]
 
 
 def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write the graph as schema-valid GEXF 1.2draft without timestamps.
+    """Write the graph as GEXF 1.3 with layout, colours, typed attributes and date spells.
 
-    Every id and text attribute passes through :func:`~graphkit.text.xml_safe`:
-    networkx's GEXF writer would write a control character as it is and leave
-    a file no XML parser reads.
+    Written node by node and edge by edge, so the file is never held in memory whole.
     """
-    source = graph.to_networkx()
-    nx_graph = nx.MultiDiGraph()
-    nx_graph.graph.update(xml_safe_values(source.graph))
-    nx_graph.add_nodes_from((xml_safe(node), xml_safe_values(data)) for node, data in source.nodes(data=True))
-    for u, v, key, data in source.edges(keys=True, data=True):
-        nx_graph.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(key), **xml_safe_values({**data, "label": data["relation"]}))
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    meta = writer.xml.find("meta")
-    meta.attrib.pop("lastmodifieddate", None)
-    meta.find("creator").text = CREATOR
-    writer.add_graph(nx_graph)
-    writer.graph_element.attrib.pop("name", None)
-    with open(path, "wb") as handle:
-        writer.write(handle)
+    flat = graph.to_networkx()
+    drawings = node_drawings(flat)
+    edge_spells = _edge_spells(graph)
+    node_spells = _node_spells(graph, edge_spells)
+    node_types = attribute_types(data for _, data in flat.nodes(data=True))
+    node_types.pop("label", None)
+    edge_types = attribute_types(data for _, _, data in flat.edges(data=True))
+    edge_types.pop("weight", None)
+    dynamic = bool(edge_spells or node_spells)
+    graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dynamic else "static"}
+    if dynamic:
+        graph_attrs.update(timeformat="date", timerepresentation="interval")
+
+    with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
+        out.write(f"<?xml version='1.0' encoding='utf-8'?>\n<gexf xmlns=\"{NAMESPACE}\" version=\"1.3\">\n")
+        _write(out, _meta(), 1)
+        out.write(f"{_INDENT}<graph {_attributes(graph_attrs)}>\n")
+        _write(out, _declarations("node", node_types), 2)
+        _write(out, _declarations("edge", edge_types), 2)
+        out.write(f"{_INDENT * 2}<nodes count=\"{flat.number_of_nodes()}\">\n")
+        for node, data in flat.nodes(data=True):
+            drawing = drawings[node]
+            element = ET.Element("node", id=xml_safe(node), label=xml_safe(str(data["label"])))
+            element.append(_attvalues(data, node_types))
+            if node in node_spells:
+                element.append(_spells([node_spells[node]]))
+            element.append(_colour(drawing.colour))
+            ET.SubElement(element, "position", x=_number(drawing.x), y=_number(drawing.y))
+            ET.SubElement(element, "size", value=_number(drawing.size))
+            _write(out, element, 3)
+        out.write(f"{_INDENT * 2}</nodes>\n{_INDENT * 2}<edges count=\"{flat.number_of_edges()}\">\n")
+        for number, (source, target, key, data) in enumerate(flat.edges(keys=True, data=True)):
+            element = ET.Element(
+                "edge", id=str(number), source=xml_safe(source), target=xml_safe(target),
+                label=xml_safe(str(data["relation"])), weight=_number(data["weight"]),
+            )
+            element.append(_attvalues(data, edge_types))
+            if spells := edge_spells.get((source, key, target)):
+                element.append(_spells(spells))
+            element.append(_colour(edge_colour(data.get("intensity"))))
+            _write(out, element, 3)
+        out.write(f"{_INDENT * 2}</edges>\n{_INDENT}</graph>\n</gexf>\n")
+
+
+def attribute_types(items: Iterable[Mapping[str, object]]) -> dict[str, str]:
+    """The GEXF type of every attribute the items carry, in first-seen order.
+
+    ``bool`` is ``boolean``, ``int`` ``integer``, ``float`` ``double`` (and an
+    attribute holding both ints and floats), ``str`` ``string``. Anything else
+    (``None``, a list, a dict) is a ``TypeError``: flatten it first.
+    """
+    found: dict[str, str] = {}
+    for item in items:
+        for name, value in item.items():
+            kind = _type_of(name, value)
+            known = found.setdefault(name, kind)
+            if known != kind:
+                if {known, kind} != {"integer", "double"}:
+                    raise TypeError(f"attribute {name!r} holds both {known} and {kind} values")
+                found[name] = "double"
+    return found
+
+
+def _type_of(name: str, value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, str):
+        return "string"
+    raise TypeError(f"attribute {name!r} is a {type(value).__name__}; only strings, numbers and booleans reach GEXF")
+
+
+def _meta() -> ET.Element:
+    meta = ET.Element("meta")
+    ET.SubElement(meta, "creator").text = CREATOR
+    ET.SubElement(meta, "description").text = "actors, relations and their evidence, built by graphkit"
+    return meta
+
+
+def _declarations(kind: str, types: Mapping[str, str]) -> ET.Element:
+    element = ET.Element("attributes", {"class": kind, "mode": "static"})
+    for name, type_ in types.items():
+        ET.SubElement(element, "attribute", id=xml_safe(name), title=xml_safe(name), type=type_)
+    return element
+
+
+def _attvalues(data: Mapping[str, object], types: Mapping[str, str]) -> ET.Element:
+    element = ET.Element("attvalues")
+    for name in types:
+        if name in data:
+            ET.SubElement(element, "attvalue", {"for": xml_safe(name), "value": _value(data[name])})
+    return element
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _number(value)
+    return xml_safe(str(value))
+
+
+def _number(value: float) -> str:
+    """Integers without a decimal point, floats in their shortest form that reads back the same."""
+    return repr(value)
+
+
+def _colour(colour: str) -> ET.Element:
+    r, g, b = rgb(colour)
+    return ET.Element("color", r=str(r), g=str(g), b=str(b))
+
+
+def _spells(spells: Iterable[Spell]) -> ET.Element:
+    element = ET.Element("spells")
+    for start, end in spells:
+        ET.SubElement(element, "spell", start=start.isoformat(), end=end.isoformat())
+    return element
+
+
+def _attributes(attrs: Mapping[str, str]) -> str:
+    return " ".join(f'{name}="{value}"' for name, value in attrs.items())
+
+
+def _write(out, element: ET.Element, level: int) -> None:
+    ET.indent(element, space=_INDENT, level=level)
+    out.write(_INDENT * level + ET.tostring(element, encoding="unicode") + "\n")
+
+
+def spell_of(iso: str) -> Spell | None:
+    """The days an ISO date as precise as stated covers: a day, a month or a year; ``None`` for anything else.
+
+    >>> spell_of("2017-04")
+    (datetime.date(2017, 4, 1), datetime.date(2017, 4, 30))
+    """
+    match = _ISO_DATE.match(iso)
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    try:
+        if day:
+            found = date(year, int(month), int(day))
+            return found, found
+        if month:
+            last = calendar.monthrange(year, int(month))[1]
+            return date(year, int(month), 1), date(year, int(month), last)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def joined(spells: Iterable[Spell]) -> list[Spell]:
+    """Spells sorted, with overlapping and touching ones joined, so that no two overlap (Gephi refuses that)."""
+    result: list[Spell] = []
+    for start, end in sorted(spells):
+        if result and start <= result[-1][1] + timedelta(days=1):
+            result[-1] = (result[-1][0], max(result[-1][1], end))
+        else:
+            result.append((start, end))
+    return result
+
+
+def _edge_spells(graph: KnowledgeGraph) -> dict[tuple[str, str, str], list[Spell]]:
+    """(source, relation, target) -> the spells of its statements: each one's event date, else its document's."""
+    found: dict[tuple[str, str, str], list[Spell]] = defaultdict(list)
+    for relation in graph.edge_relations():
+        spell = spell_of(relation.event_date or relation.date)
+        if spell:
+            found[relation.subject_id, relation.triple.relation_lemma, relation.object_id].append(spell)
+    return {key: joined(spells) for key, spells in found.items()}
+
+
+def _node_spells(graph: KnowledgeGraph, edge_spells: Mapping[tuple[str, str, str], list[Spell]]) -> dict[str, Spell]:
+    """Node id -> one spell from its first to its last dated mention or edge (an edge lives within its nodes)."""
+    doc_spells = {doc.id: spell_of(doc.date) for doc in graph.documents}
+    found: dict[str, list[Spell]] = defaultdict(list)
+    for entity in graph.nodes():
+        found[entity.id].extend(s for s in (doc_spells.get(m.doc_id) for m in entity.mentions) if s)
+    for (source, _, target), spells in edge_spells.items():
+        found[source].extend(spells)
+        found[target].extend(spells)
+    return {node: (min(s for s, _ in spells), max(e for _, e in spells)) for node, spells in found.items() if spells}
+

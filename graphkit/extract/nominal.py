@@ -19,14 +19,19 @@
 them from clause triples. A list of names is no apposition: "members David Davis,
 Oliver Letwin and Tim Yeo" says nothing of Davis and Letwin.
 
-The event nouns and their verbs (:data:`EVENT_NOUNS`) are a short table written by hand
-after WordNet's derivational links (trip/visit, meeting/meet, criticism/criticise): the
-WordNet data itself needs a download at run time, which graphkit does not do.
+The event nouns and their verbs (:data:`EVENT_NOUNS`) come from WordNet 3.0's derivational
+links (``graphkit/data/events/nouns.tsv``, 833 nouns whose verb the CAMEO dictionary types:
+criticism/criticise, invasion/invade, negotiation/negotiate), derived once by
+``graphkit/data/events/derive_nouns.py``; WordNet itself is never read at run time. A short
+hand table (:data:`NOUN_OVERRIDES`) adds the news senses WordNet links elsewhere or not at
+all (a trip is a visit, a summit a meeting, a war fighting) and the prepositions of nouns
+that take fewer than the usual ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib.resources import files
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -46,20 +51,29 @@ POSSESSIVE_CONFIDENCE = 0.5
 TITLE_CONFIDENCE = 0.65
 _DESCRIPTIVE = {"compound", "amod", "nmod"}
 
-EVENT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
+NOUN_OVERRIDES: dict[str, tuple[str, frozenset[str]]] = {
     noun: (verb, frozenset(preps.split())) for noun, verb, preps in (
-        ("trip", "visit", "to"), ("visit", "visit", "to"), ("journey", "visit", "to"), ("tour", "visit", "of"),
-        ("meeting", "meet", "with between"), ("summit", "meet", "with between"), ("talk", "talk with", "with between"),
-        ("negotiation", "negotiate with", "with between"), ("deal", "agree with", "with between"),
-        ("agreement", "agree with", "with between"), ("treaty", "agree with", "with between"),
-        ("alliance", "ally with", "with between"), ("criticism", "criticise", "of"), ("attack", "attack", "on against"),
-        ("condemnation", "condemn", "of"), ("support", "support", "for"), ("praise", "praise", "for of"),
-        ("invasion", "invade", "of"), ("sanction", "sanction", "on against"), ("threat", "threaten", "to against"),
-        ("warning", "warn", "to"), ("call", "call on", "to"), ("war", "fight", "with against between"),
-        ("dispute", "dispute with", "with between"), ("row", "argue with", "with between"),
-        ("defeat", "defeat", "of"), ("endorsement", "endorse", "of"), ("accusation", "accuse", "against"),
+        ("trip", "visit", "to"), ("journey", "visit", "to"), ("tour", "visit", "of"), ("visit", "visit", "to"),
+        ("meeting", "meet", "with between"), ("summit", "meet", "with between"), ("deal", "agree", "with between"),
+        ("treaty", "agree", "with between"), ("alliance", "ally", "with between"), ("threat", "threaten", "to against"),
+        ("sanction", "sanction", "on against"), ("war", "fight", "with against between"), ("row", "argue", "with between"),
+        ("call", "call on", "to"), ("support", "support", "for"), ("attack", "attack", "on against"),
     )
 }
+"""News senses WordNet's links miss, and nouns with fewer prepositions than :data:`EVENT_PREPOSITIONS`."""
+
+EVENT_PREPOSITIONS = frozenset({"of", "against", "on", "to", "for", "with", "between"})
+"""Prepositions that name whom an event noun is on or with, unless its override says otherwise.
+"of" only counts after an owner ("the EU's criticism of Britain"), where it names the object."""
+
+
+def _event_nouns() -> dict[str, tuple[str, frozenset[str]]]:
+    table = files("graphkit.data.events").joinpath("nouns.tsv").read_text(encoding="utf-8")
+    nouns = {noun: (verb, EVENT_PREPOSITIONS) for noun, verb, *_ in (line.split("\t") for line in table.splitlines()[1:] if line)}
+    return nouns | NOUN_OVERRIDES
+
+
+EVENT_NOUNS = _event_nouns()
 """Event noun (lemma) -> (its verb, the prepositions that name whom the event is with or on)."""
 
 MEMBER_NOUNS = frozenset({"member", "mp", "msp", "mep", "am", "councillor", "activist", "supporter", "candidate",
@@ -128,8 +142,9 @@ def _possessive(owner: Token, noun: Token, offset: int):
         else:
             yield argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE
         return
-    if noun.lemma_.lower() in EVENT_NOUNS:
-        yield from _event(owner_arg, noun, offset)
+    events = list(_event(owner_arg, noun, offset)) if noun.lemma_.lower() in EVENT_NOUNS else []
+    if events:
+        yield from events
         return
     for prep in noun.children:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -211,11 +226,17 @@ def _event(actor: Argument, noun: Token, offset: int) -> Iterator[NominalRelatio
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps or prep.lower_ == "between":
             continue
+        relation = _reciprocal(verb) if prep.lower_ == "with" else verb
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for other in conjuncts(pobj):
-                yield NominalRelation(actor, verb, argument(arg_tokens(other), other, offset, inner=True),
+                yield NominalRelation(actor, relation, argument(arg_tokens(other), other, offset, inner=True),
                                       EVENT_CONFIDENCE, verb, EVENT_NOUN_EXTRACTOR)
         return
+
+
+def _reciprocal(verb: str) -> str:
+    """The relation of an event shared with someone: "negotiation with" -> "negotiate with"."""
+    return verb if " " in verb else f"{verb} with"
 
 
 def _between(noun: Token, offset: int) -> Iterator[NominalRelation]:
@@ -227,6 +248,6 @@ def _between(noun: Token, offset: int) -> Iterator[NominalRelation]:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
         if prep.lower_ == "between" and pobj is not None and len(sides := conjuncts(pobj)) >= 2:
             first, second = sides[0], sides[1]
-            yield NominalRelation(argument(arg_tokens(first), first, offset), verb,
+            yield NominalRelation(argument(arg_tokens(first), first, offset), _reciprocal(verb),
                                   argument(arg_tokens(second), second, offset), EVENT_CONFIDENCE, verb,
                                   EVENT_NOUN_EXTRACTOR)

@@ -22,6 +22,19 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *(c for c in token.conjuncts if c.i > token.i)] if token.dep_ != "conj" else [token]
 
 
+def listed(token: Token) -> list[Token]:
+    """:func:`conjuncts`, and the nouns the parser hangs under the token's apposition.
+
+    "talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud
+    Abbas": the parser makes "leader" a conjunct of "Sharon", the apposition of "counterpart";
+    both descriptions are objects.
+    """
+    found = conjuncts(token)
+    for appos in (c for c in token.children if c.dep_ == "appos" and c.ent_type_):
+        found.extend(c for c in appos.conjuncts if c.i > appos.i and c.pos_ == "NOUN")
+    return found
+
+
 def arg_tokens(head: Token) -> list[Token]:
     """The words of an argument: the head's subtree without clauses, conjuncts and edge punctuation."""
     tokens: set[Token] = set()

@@ -151,9 +151,15 @@ REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "o
 
 LOCATION_LEMMAS = frozenset({
     "visit", "tour", "go to", "travel to", "fly to", "come to", "return to", "move to", "head to", "arrive in",
-    "arrive at", "be in", "be at", "live in", "stay in", "campaign in", "speak in", "leave",
+    "arrive at", "leave",
 })
-"""Relation lemmas whose object is where the subject went or was ("visits Manchester"), not whom it acted on."""
+"""Relation lemmas whose object is where the subject went ("visits Manchester"), not whom it acted on; a
+capital visited stands for its state ("arrived in Amman"). Being somewhere ("lives in", "spoke in") is
+:data:`LOCATIVE_PREPOSITIONS`' rule."""
+
+LOCATIVE_PREPOSITIONS = frozenset({"at", "in", "near", "inside", "outside", "across", "throughout"})
+"""A relation ending in one of these ("has died at") has a city as its object only as where it happened."""
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazetteer | None = None
@@ -168,12 +174,16 @@ def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazette
     otherwise the object's id is left empty. A city or region (not a state, not a
     capital) that is the object of a movement ("visits Manchester", LOCATION_LEMMAS)
     is a ``location`` argument with an empty id: where the subject was, not an actor
-    it acted on. An unresolved pronoun is no node, so it never ends an edge.
+    it acted on; so is a place other than a state that any other relation reaches
+    through a locative preposition ("has died at a London hospice"), while a state
+    stays an actor ("Kurds demonstrated in Iraq": event coding reads the state as the
+    target). An unresolved pronoun is no node, so it never ends an edge.
     """
     index = resolution.index()
     labels = {entity.id: entity.label for entity in resolution.entities}
     concepts = {entity.id for entity in resolution.entities if entity.type == "CONCEPT"}
     places = {entity.id for entity in resolution.entities if gazetteer is not None and _only_a_place(entity, gazetteer)}
+    sites = {entity.id for entity in resolution.entities if gazetteer is not None and _not_a_state(entity, gazetteer)}
     relations = []
     for triple in triples:
         doc_id = triple.provenance.doc_id
@@ -187,7 +197,9 @@ def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazette
         if rules:
             extractor = "+".join([triple.provenance.extractor, *(f"{rule}.v1" for rule in rules)])
             triple = replace(triple, provenance=replace(triple.provenance, extractor=extractor))
-        if object_id in places and triple.relation_lemma in LOCATION_LEMMAS:
+        lemma = triple.relation_lemma
+        if object_id in places and lemma in LOCATION_LEMMAS or object_id in sites and lemma not in LOCATION_LEMMAS \
+                and lemma.rsplit(" ", 1)[-1] in LOCATIVE_PREPOSITIONS:
             triple = replace(triple, args=(replace(obj, kind="location"), *triple.args[1:]))
             object_id = ""
         relations.append(
@@ -213,6 +225,11 @@ def _actor(index: MentionIndex, doc_id: str, arg: Argument, concepts: set[str], 
         if found and found not in concepts and found != other:
             return found, rule
     return head, ""
+
+
+def _not_a_state(entity: Entity, gazetteer: Gazetteer) -> bool:
+    """Whether the entity is a place that is no state: a capital, a city, a region, a building."""
+    return entity.type in PLACE_TYPES and gazetteer.country(normalize(entity.label)) is None
 
 
 def _only_a_place(entity: Entity, gazetteer: Gazetteer) -> bool:

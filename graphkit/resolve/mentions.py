@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from graphkit.lexicon import (
     ACTOR_TYPES,
     ARTICLES,
+    FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     OFFICE_WORDS,
@@ -186,6 +187,11 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             speaker = _quote_speaker(token) if label == "PERSON" and opened_quote(token) else None
             add(token.idx, token.idx + len(token), label, "pronoun", token,
                 (f"speaker-at:{paragraph.offset + speaker.idx}",) if speaker is not None else ())
+        elif token.pos_ == "PRON" and token.lower_ in FIRST_PERSON_PRONOUNS and opened_quote(token):
+            speaker = _quote_speaker(token, ACTOR_TYPES)
+            if speaker is not None:
+                add(token.idx, token.idx + len(token), "PERSON", "pronoun", token,
+                    (f"speaker-at:{paragraph.offset + speaker.idx}", "first-person"))
         elif token.pos_ == "PRON" and token.lower_ in PLURAL_PRONOUNS and not opened_quote(token):
             hint = ("plural",) + (("after-plural-noun",) if _plural_noun_before(token) else ())
             add(token.idx, token.idx + len(token), "ORG", "pronoun", token, hint)
@@ -278,12 +284,15 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
 
 
 
-def _quote_speaker(pronoun: Token) -> Token | None:
-    """The named subject of the reporting verb of the sentence a quoted pronoun is in: who speaks, not who is meant."""
+def _quote_speaker(pronoun: Token, types: frozenset[str] = frozenset({"PERSON"})) -> Token | None:
+    """The named subject of the reporting verb of the sentence a quoted pronoun is in: who speaks, not who is meant.
+
+    The name's entity type must be one of ``types`` (the parser's type: "Lavrov" may come as ORG).
+    """
     for token in pronoun.sent:
         if token.pos_ == "VERB" and token.lemma_ in REPORTING_VERBS and not pronoun.is_ancestor(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.ent_type_ == "PERSON" and subject.i != pronoun.i:
+            if subject is not None and subject.ent_type_ in types and subject.i != pronoun.i:
                 return entity_tokens(subject)[0]
     return None
 

@@ -444,7 +444,8 @@ def never_merge(state: RuleState) -> None:
 
 
 def pronoun(state: RuleState) -> None:
-    """he/she/his/her join the nearest fitting person before them; its (and a referring "it") the nearest group."""
+    """he/she/his/her join the nearest fitting person before them; its (and a referring "it") the nearest group;
+    I/we/my/our in a quotation its speaker."""
     keys = state.keys
     names = state.kept(state.names)
     people = [m for m in names if keys[m][0] == "PERSON"]
@@ -462,6 +463,25 @@ def pronoun(state: RuleState) -> None:
     linked.update(_antecedents(state, plural, plural_groups))
     for found, antecedent in linked.items():
         state.assign(found, keys[antecedent])
+    _speakers(state, names)
+
+
+def _speakers(state: RuleState, names: list[Mention]) -> None:
+    """I, we, my, our in a quotation join the quotation's named speaker (a person, or a party or state that speaks)."""
+    first_person = [p for p in state.pronouns if "first-person" in p.roles]
+    if not first_person:
+        return
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in sorted(names, key=lambda m: (m.start, m.end)):
+        by_doc[m.doc_id].append(m)
+    starts = {doc: [m.start for m in found] for doc, found in by_doc.items()}
+
+    def join(p: Mention) -> None:
+        speaker = _speaker_key(p, by_doc.get(p.doc_id, []), starts.get(p.doc_id, []), state.keys)
+        if speaker is not None:
+            state.assign(p, speaker)
+
+    state.each(first_person, join)
 
 
 def title(state: RuleState) -> None:

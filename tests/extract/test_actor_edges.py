@@ -24,6 +24,12 @@ def _inner(sentence, triple, arg):
         ("The rebels fought the forces of the Kremlin's ally Bashar Assad last week.", "fought",
          [("Assad", "of-phrase"), ("Kremlin", "of-phrase")]),
         ("Moscow condemned the unlawful attack against Syria.", "condemned", [("Syria", "against")]),
+        # the target of a noun the object's prepositions lead to
+        ("We have seen very alarming actions with an unlawful attack against Syria.", "have seen",
+         [("Syria", "against")]),
+        # a bare "person" described by a clause that names one person
+        ("Putin is backing a person that's truly an evil person in his relationship with Assad.", "is backing",
+         [("Assad", "described-person")]),
     ],
 )
 def test_an_object_records_the_actors_inside_it(nlp, sentence, relation, expected):
@@ -45,21 +51,24 @@ def test_what_a_copula_says_its_subject_is_holds_no_inner_actor(nlp):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "verb"),
     [
-        ("Tillerson's trip to Moscow represented the highest-level contact.", ("Tillerson", "visit", "Moscow")),
-        ("Blair's meeting with Bush lasted two hours.", ("Blair", "meet", "Bush")),
-        ("The EU's criticism of Britain angered ministers.", ("The EU", "criticise", "Britain")),
-        ("Talks between Israel and Egypt resumed on Monday.", ("Israel", "talk with", "Egypt")),
+        ("Tillerson's trip to Moscow represented the highest-level contact.", ("Tillerson", "visit", "Moscow"), "visit"),
+        ("Blair's meeting with Bush lasted two hours.", ("Blair", "meet with", "Bush"), "meet"),
+        ("The EU's criticism of Britain angered ministers.", ("The EU", "criticise", "Britain"), "criticise"),
+        ("Talks between Israel and Egypt resumed on Monday.", ("Israel", "talk with", "Egypt"), "talk"),
         ("Under a 2013 deal between the USA and Russia, Syria was meant to give up its arsenal.",
-         ("the USA", "agree with", "Russia")),
+         ("the USA", "agree with", "Russia"), "agree"),
+        # nouns that only WordNet's derivational links (nouns.tsv) know
+        ("Britain's cooperation with France on defence has deepened.", ("Britain", "cooperate with", "France"), "cooperate"),
+        ("NATO's bombing of Serbia lasted 78 days.", ("NATO", "bomb", "Serbia"), "bomb"),
     ],
 )
-def test_event_nouns_become_their_verbs(nlp, sentence, expected):
+def test_event_nouns_become_their_verbs(nlp, sentence, expected, verb):
     found = {(t.subject.text, t.relation, t.object.text): t for t in _triples(nlp, sentence) if t.object}
     triple = found[expected]
     assert triple.provenance.extractor == "event-noun.v1"
-    assert triple.relation_lemma == expected[1]
+    assert triple.relation_lemma == verb
 
 
 @pytest.mark.parametrize(
@@ -92,3 +101,52 @@ def test_a_claim_keeps_its_edge_and_its_speaker(nlp):
     triples = _triples(nlp, "Trump said Putin is backing Assad.")
     claim = next(t for t in triples if t.subject.text == "Putin")
     assert (claim.relation_lemma, claim.object.text, claim.attributed_to.text) == ("back", "Assad", "Trump")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin is backing a person who knows Assad and Tillerson.",  # two people: none is the one meant
+        "Putin is backing a person who has gassed his own people.",  # no one named
+    ],
+)
+def test_a_described_person_needs_exactly_one_name(nlp, sentence):
+    triple = next(t for t in _triples(nlp, sentence) if t.relation == "is backing")
+    assert triple.object.inner == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prince Harry should personally make clear how sorry he is, says Tory leader Michael Howard.",
+         ("Tory leader Michael Howard", "says should make", "Prince Harry")),
+        # the second "said" inherits its speaker from the first
+        ("Charles Kennedy said Harry was in a privileged position and said he should apologise in person.",
+         ("Charles Kennedy", "said should apologise", "he")),
+        ("Blair said the Tories must not block the bill.", ("Blair", "said must not block", "the Tories")),
+    ],
+)
+def test_saying_someone_should_act_is_a_demand(nlp, sentence, expected):
+    found = {(t.subject.text, t.relation, t.object.text): t for t in _triples(nlp, sentence) if t.object}
+    triple = found[expected]
+    assert triple.relation_lemma == "demand" and triple.provenance.extractor == "demand.v1"
+
+
+@pytest.mark.parametrize("sentence", ['"I must go," Blair said.', "Blair said he would go.", "Ministers should resign."])
+def test_no_demand_of_oneself_or_without_a_speaker_and_a_duty(nlp, sentence):
+    assert not [t for t in _triples(nlp, sentence) if t.provenance.extractor == "demand.v1"]
+
+
+def test_each_described_person_of_a_list_with_appositions_is_an_object_and_its_name_the_actor(nlp):
+    sentence = "Mr Blair held talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas."
+    talks = [t for t in _triples(nlp, sentence) if t.relation == "held talks with"]
+    assert [t.object.text for t in talks] == ["his Israeli counterpart", "the Palestinian leader"]
+    assert [_inner(sentence, t, t.object)[0] for t in talks] == [("Sharon", "apposition"), ("Abbas", "apposition")]
+
+
+def test_a_capitalised_office_holds_its_apposed_name_and_a_possessor_its_owner(nlp):
+    # the parser tags "President" PROPN here; it is still a description, not a name
+    sentence = "Mr Llwyd's theory has also been questioned by Plaid Cymru's former President, Dafydd Wigley."
+    triple = next(t for t in _triples(nlp, sentence) if t.relation == "has been questioned by")
+    assert _inner(sentence, triple, triple.subject) == [("Llwyd", "possessive")]
+    assert _inner(sentence, triple, triple.object)[0] == ("Wigley", "apposition")

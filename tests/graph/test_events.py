@@ -120,7 +120,7 @@ def test_graph_files_carry_event_intensity_dates_and_the_pair_aggregate(built, n
     if name == "graph.json":
         graph = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
     else:
-        graph = nx.read_gexf(path) if name.endswith("gexf") else nx.read_graphml(path)
+        graph = _read_gexf(path) if name.endswith("gexf") else nx.read_graphml(path)
     edges = [data for _, _, data in graph.edges(data=True) if data.get("event") == "ASSAULT"]
     assert len(edges) == 1
     edge = edges[0]
@@ -129,9 +129,52 @@ def test_graph_files_carry_event_intensity_dates_and_the_pair_aggregate(built, n
     assert float(edge["pair_mean_intensity"]) == float(edge["intensity"])
 
 
+def _read_gexf(path) -> nx.MultiDiGraph:
+    from tests.export.test_gexf import read_gexf
+
+    _, nodes, edges = read_gexf(path)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from((edge["source"], edge["target"], edge) for edge in edges)
+    return graph
+
+
+def test_gexf_dates_the_attack_by_its_event_date_for_gephis_timeline(built):
+    graph = _read_gexf(built[1] / "graph.gexf")
+    (attack,) = [data for _, _, data in graph.edges(data=True) if data.get("event") == "ASSAULT"]
+    assert attack["spells"] == [("2017-04-05", "2017-04-05")]  # "last week", counted from the document's 2017-04-12
+    for node in (attack["source"], attack["target"]):
+        (start, end), = graph.nodes[node]["spells"]
+        assert start <= "2017-04-05" and end >= "2017-04-12"  # the node spans its edge and its mentions' document
+
+
 def test_rdf_round_trip_has_the_event_of_each_statement(built):
     rdf = Graph().parse(built[1] / "graph.ttl", format="turtle")
     events = {str(o) for o in rdf.objects(None, GK.event)}
     assert {"SUPPORT", "REJECT", "ASSAULT"} <= events
     assert any(float(o) < 0 for o in rdf.objects(None, GK.intensity))
     assert {str(o) for o in rdf.objects(None, GK.eventDate)} == {"2017-04-05"}
+
+
+def test_derivation_expands_synonym_sets_in_patterns(tmp_path):
+    from graphkit.data.events.derive import parse_cameo
+
+    dictionary = tmp_path / "CAMEO.txt"
+    dictionary.write_text(
+        "&MILITARY\n+TROOPS\n+ARMED_FORCES\n\n"
+        "####### VERB PATTERNS #######\n"
+        "--- DEPLOY [150] ---\n"
+        "DEPLOY\n"
+        "- * &MILITARY [152]  # DEPLOY\n"
+        "- * (TO) &MILITARY [153]  # DEPLOY\n", encoding="latin-1")
+    verbs, patterns = parse_cameo(str(dictionary))
+    assert verbs == [("deploy", "deploy", "150")]
+    assert patterns == [("deploy", "armed forces", "152"), ("deploy", "to armed forces", "153"),
+                        ("deploy", "to troops", "153"), ("deploy", "troops", "152")]
+
+
+def test_a_synonym_set_pattern_types_a_relation():
+    # "- * &MILITARY [072]  # DELIVER": delivering troops is military aid (CAMEO 072 -> AID);
+    # before the sets were expanded "deliver" (block BRING, no code of its own) had no event
+    assert event_of("deliver", "delivered", ("troops", "Syria")).event == "AID"
+    assert event_of("deliver", "delivered", ("letters", "Syria")).event == "OTHER"

@@ -22,7 +22,7 @@ from graphkit.errors import InputError
 from graphkit.io import read_documents
 
 GOOD = "Lavrov met Kerry in Geneva on Monday.\n"
-GEXF_SCHEMA = Path(__file__).resolve().parent.parent / "data" / "schemas" / "gexf-1.2draft" / "gexf.xsd"
+GEXF_SCHEMA = Path(__file__).resolve().parent.parent / "data" / "schemas" / "gexf-1.3" / "gexf.xsd"
 
 
 def _build(runner, inputs: list[Path], out: Path, *options: str):

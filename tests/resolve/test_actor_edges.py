@@ -80,7 +80,11 @@ def news_graph(tmp_path_factory):
         "The United Nations peace envoy for Syria urged the United States and Russia to talk.\n\n"
         "Tony Blair visited Manchester on Friday. Blair's meeting with George Bush lasted two hours.\n\n"
         "Tony Blair praised himself.\n\n"
-        "Moscow condemned the unlawful attack against Syria.\n", encoding="utf-8")
+        "Moscow condemned the unlawful attack against Syria.\n\n"
+        '"We have seen very alarming actions with an unlawful attack against Syria," Sergei Lavrov said.\n\n'
+        "Sir Nicholas Scott has died at a London hospice. Gordon Brown spoke in Paris.\n\n"
+        "Kurds demonstrated in Iraq.\n",
+        encoding="utf-8")
     return build([folder])
 
 
@@ -95,6 +99,8 @@ def _edges(graph):
         (("org/united-nations", "urge", "gpe/united-states"), "clauses.v1+role-noun.v1"),
         (("gpe/russian-federation", "condemn", "gpe/syria"), "clauses.v1+against.v1"),
         (("person/tony-blair", "meet", "person/george-bush"), "event-noun.v1"),
+        # "we" in Lavrov's quotation is Lavrov (the speaker); Syria is the target inside the object
+        (("person/sergei-lavrov", "see", "gpe/syria"), "clauses.v1+against.v1"),
     ],
 )
 def test_news_sentences_give_actor_edges(news_graph, edge, rule):
@@ -105,3 +111,28 @@ def test_a_place_only_visited_is_a_location_and_a_stated_self_loop_stays(news_gr
     visit = next(r for r in news_graph.relations if r.triple.relation_lemma == "visit")
     assert (visit.object_id, visit.triple.object.kind) == ("", "location")
     assert ("person/tony-blair", "praise", "person/tony-blair") in _edges(news_graph)
+
+
+@pytest.mark.parametrize("lemma", ["die at", "speak in"])
+def test_a_place_reached_through_a_locative_preposition_is_where_not_whom(news_graph, lemma):
+    # capitals too: "died at a London hospice" is no act on London
+    relation = next(r for r in news_graph.relations if r.triple.relation_lemma == lemma)
+    assert relation.subject_id and (relation.object_id, relation.triple.object.kind) == ("", "location")
+
+
+def test_a_state_reached_through_a_locative_preposition_stays_an_actor(news_graph):
+    # event coding reads "demonstrated in Iraq" as a protest against Iraq (PLOVER GSR PROTEST-0006)
+    relation = next(r for r in news_graph.relations if r.triple.relation_lemma == "demonstrate in")
+    assert relation.object_id == "gpe/iraq" and relation.event == "PROTEST"
+
+
+def test_first_person_in_a_quotation_is_its_speaker_and_nowhere_else(tmp_path):
+    from graphkit import build
+
+    (tmp_path / "a.txt").write_text(
+        '"I will meet George Bush next week," Tony Blair said.\n\n'
+        "I met George Bush in the morning.\n", encoding="utf-8")
+    edges = [(r.triple.subject.text, r.subject_id, r.object_id, r.speaker) for r in build([tmp_path]).relations
+             if r.object_id == "person/george-bush"]
+    assert sorted(edges) == [("I", "", "person/george-bush", ""),  # no quotation, no speaker: unresolved
+                             ("I", "person/tony-blair", "person/george-bush", "Tony Blair")]

@@ -9,8 +9,9 @@ Usage::
   block it belongs to and its CAMEO code (its own, else its block's; empty when
   neither gives one, so only a pattern can type it);
 * ``patterns.tsv``: ``block  words  code``: the block's simple patterns, those
-  made only of plain words after the verb (``- * (WITH) [030]`` -> ``with``);
-  patterns with synonym sets, words before the verb or no code are left out;
+  made only of plain words after the verb (``- * (WITH) [030]`` -> ``with``), a synonym
+  set expanded into one pattern per member (``- * &MILITARY [072]`` -> ``troops``, ...);
+  patterns with words before the verb or no code are left out;
 * ``codes.tsv``: ``code  event  goldstein  name``: every CAMEO code of the ICEWS
   table with its Goldstein value and name, and its PLOVER event type from the
   CAMEO->PLOVER table (codes 01x, which PLOVER drops, are ``STATEMENT``; 02x,
@@ -38,12 +39,44 @@ def _code(value: str | None) -> str:
     return code if code.isdigit() else ""
 
 
+def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
+    """The dictionary's synonym sets: ``&MILITARY`` -> ["military", "armed forces", "troops", ...]."""
+    sets: dict[str, list[str]] = {}
+    current = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if "VERB PATTERNS" in raw:
+            break
+        if line.startswith("&"):
+            current = sets.setdefault(line.rstrip("_"), [])
+        elif line.startswith("+") and current is not None:
+            current.append(line[1:].strip("_").replace("_", " ").lower())
+        elif not line:
+            current = None
+    return sets
+
+
+def _expanded(tokens: list[str], synsets: dict[str, list[str]]) -> list[list[str]]:
+    """A pattern's words with each ``&SET`` replaced by each of its members (no set, one result)."""
+    results: list[list[str]] = [[]]
+    for token in tokens:
+        members = synsets.get(token.rstrip("_"))
+        options = [m.upper().split() for m in members] if members else [[token]]
+        results = [done + option for done in results for option in options]
+    return results
+
+
 def parse_cameo(path: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    """The (verb, block, code) and (block, words, code) rows of a PETRARCH verb dictionary."""
+    """The (verb, block, code) and (block, words, code) rows of a PETRARCH verb dictionary.
+
+    A pattern's synonym sets are expanded: ``- * &MILITARY [072]`` gives one pattern per member.
+    """
     verbs: dict[str, tuple[str, str]] = {}
     patterns: set[tuple[str, str, str]] = set()
     block, block_code, started = "", "", False
-    for raw in Path(path).read_text(encoding="latin-1").splitlines():
+    lines = Path(path).read_text(encoding="latin-1").splitlines()
+    synsets = parse_synsets(lines)
+    for raw in lines:
         if "VERB PATTERNS" in raw:
             started = True
             continue
@@ -57,9 +90,9 @@ def parse_cameo(path: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, 
             code = _code(match.group(2))
             if not code or "*" not in tokens or tokens.index("*") != 0:
                 continue
-            words = [t for t in tokens[1:] if t not in {"$", "+", "%", "^"}]
-            if words and all(_PLAIN.match(w) for w in words):
-                patterns.add((block, " ".join(words).lower(), code))
+            for words in _expanded([t for t in tokens[1:] if t not in {"$", "+", "%", "^"}], synsets):
+                if words and all(_PLAIN.match(w) for w in words):
+                    patterns.add((block, " ".join(words).lower(), code))
         elif block and (match := _VERB.match(line)):
             verb = match.group(1).strip("_").replace("_", " ").lower()
             code = _code(match.group(2)) if match.group(2) is not None else block_code  # its own [---]: no code

@@ -1,0 +1,58 @@
+"""``nodes.csv`` and ``edges.csv``: the node and edge tables in Gephi's spreadsheet import format.
+
+Gephi's "Import spreadsheet" reads a nodes table whose ``Id`` and ``Label``
+columns are the node's id and label, and an edges table whose ``Source``,
+``Target``, ``Type`` (``Directed``), ``Weight`` and ``Label`` columns make the
+edge; every other column becomes an attribute. The other columns here are the
+GEXF's attributes under the same names, so either import gives the same Data
+Laboratory. A value an edge does not have (``intensity`` of an untyped
+relation) is an empty cell; booleans are ``true``/``false``; cells a
+spreadsheet would run as a formula are neutralised as in the other tables
+(:func:`graphkit.export.csv.safe_cell`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from graphkit.export.csv import write_rows
+from graphkit.graph import KnowledgeGraph
+from graphkit.text import xml_safe
+
+NODE_COLUMNS = ("Id", "Label", "type", "mentions", "aliases", "alias_counts", "merges")
+EDGE_COLUMNS = (
+    "Source", "Target", "Type", "Weight", "Label", "event", "intensity", "confidence", "negated", "attributed_to",
+    "date", "event_date", "doc", "evidence", "pair_count", "pair_mean_intensity", "pair_events",
+)
+
+
+def write_nodes(graph: KnowledgeGraph, path: str | Path) -> None:
+    """One row per node: ``Id,Label,type,mentions,aliases,alias_counts,merges``."""
+    flat = graph.to_networkx()
+    write_rows(path, NODE_COLUMNS, ((_cell(node), *_cells(data, NODE_COLUMNS[1:])) for node, data in flat.nodes(data=True)))
+
+
+def write_edges(graph: KnowledgeGraph, path: str | Path) -> None:
+    """One row per edge (a subject, relation and object with all its statements), ``Source,Target,Type,Weight,Label,...``."""
+    flat = graph.to_networkx()
+    rows = (
+        (_cell(source), _cell(target), "Directed", data["weight"], _cell(data["relation"]), *_cells(data, EDGE_COLUMNS[5:]))
+        for source, target, data in flat.edges(data=True)
+    )
+    write_rows(path, EDGE_COLUMNS, rows)
+
+
+def _cells(data: Mapping[str, object], columns: tuple[str, ...]) -> list[object]:
+    return [_cell(data.get(column.lower(), "")) for column in columns]
+
+
+def _cell(value: object) -> object:
+    """A flat attribute as a cell: text made valid UTF-8, booleans ``true``/``false``, numbers as they are."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        return xml_safe(value)
+    raise TypeError(f"{type(value).__name__} value {value!r}: only strings, numbers and booleans reach the tables")
