@@ -38,7 +38,8 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from graphkit.export.html import TYPE_COLOURS, render_html
+from graphkit.export.html import render_html
+from graphkit.export.style import node_colour, node_size
 from graphkit.graph import KnowledgeGraph
 from graphkit.types import Argument, Document, Entity, Mention, Provenance, Relation, Triple
 
@@ -113,7 +114,7 @@ def pyvis_page(graph: KnowledgeGraph) -> str:
     nx_graph = graph.to_networkx()
     for node_id, data in nx_graph.nodes(data=True):
         net.add_node(node_id, label=data["label"], title=f"{data['label']} ({data['type']})",
-                     color=TYPE_COLOURS.get(data["type"], "#999999"), size=10 + 5 * math.log1p(data["mentions"]))
+                     color=node_colour(data["type"]), size=node_size(data["type"], data["mentions"]))
     for source, target, data in nx_graph.edges(data=True):
         net.add_edge(source, target, label=data["relation"], title=data["evidence"][:200], width=1 + math.log1p(data["weight"]))
     return net.generate_html()

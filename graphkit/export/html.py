@@ -34,19 +34,11 @@ from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
 
+from graphkit.export.style import MAX_INTENSITY, edge_colour, node_colour, node_size
 from graphkit.graph import KnowledgeGraph
 from graphkit.graph.kg import ACTOR_TYPES
 from graphkit.graph.layout import positions
 
-TYPE_COLOURS = {
-    "PERSON": "#e15759",
-    "ORG": "#4e79a7",
-    "GPE": "#59a14f",
-    "NORP": "#b07aa1",
-    "LOC": "#76b7b2",
-    "FAC": "#edc948",
-    "CONCEPT": "#bab0ac",
-}
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
 _SPREAD = 20  # beyond _SPREAD**2 actors the layout is stretched by sqrt(actors) / _SPREAD to keep them apart
@@ -91,12 +83,15 @@ def page_data(graph: KnowledgeGraph, title: str = "graphkit") -> dict:
     """Everything the page shows, as plain JSON-ready data, in a stable order.
 
     ``nodes`` are the actors and the concepts some actor is linked to (a concept
-    linked only to concepts can never be shown), each with its position, aliases
-    with counts and the documents it is mentioned in; ``statements`` are the
+    linked only to concepts can never be shown), each with its position, size,
+    aliases with counts and the documents it is mentioned in; ``statements`` are the
     relations between two of them, each with its evidence (sentence, document,
     offsets, dates, confidence, speaker, event type and intensity), pointing
     into the ``nodes``, ``docs`` and ``sentences`` lists by index. ``summary``
-    counts the whole graph.
+    counts the whole graph. Colours and sizes are :mod:`graphkit.export.style`'s,
+    as in the GEXF and GraphML: ``intensity_colours`` is the edge colour of every
+    intensity from -10 to +10 in steps of 0.1, for the page to colour an edge by
+    the mean intensity of the statements its filters keep.
     """
     placed = _node_positions(graph)
     nodes = [entity for entity in graph.nodes() if entity.id in placed]
@@ -135,6 +130,7 @@ def page_data(graph: KnowledgeGraph, title: str = "graphkit") -> dict:
             "mentions": len(entity.mentions),
             "x": x,
             "y": y,
+            "size": node_size(entity.type, len(entity.mentions)),
             "aliases": [[name, count] for name, count in entity.aliases if name != entity.label],
             "docs": sorted({doc_index[m.doc_id] for m in entity.mentions if m.doc_id in doc_index}),
         })
@@ -146,7 +142,8 @@ def page_data(graph: KnowledgeGraph, title: str = "graphkit") -> dict:
                     "statements": len(graph.edge_relations())},
         "first_view": FIRST_VIEW,
         "physics_max_nodes": PHYSICS_MAX_NODES,
-        "colours": {t: TYPE_COLOURS.get(t, "#999999") for t in sorted({entity.type for entity in nodes})},
+        "colours": {t: node_colour(t) for t in sorted({entity.type for entity in nodes} | {"CONCEPT"})},
+        "intensity_colours": [edge_colour(tenth / 10) for tenth in range(-10 * int(MAX_INTENSITY), 10 * int(MAX_INTENSITY) + 1)],
         "nodes": node_records,
         "statements": statements,
         "sentences": list(sentences),

@@ -18,7 +18,6 @@ var network, nodes, edges;
 (function () {
   const DATA = JSON.parse(document.getElementById("graph-data").textContent);
   const N = DATA.nodes, S = DATA.statements;
-  const GREY = [153, 153, 153], RED = [214, 39, 40], GREEN = [44, 160, 44];
   const CONCEPT_EDGE = "#c8c8c8", DIM = "rgba(200,200,200,0.35)", DIM_TEXT = "#c0c0c0";
   const PANEL_MAX = 200;  // statements listed in a panel before "and N more"
   const compare = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
@@ -121,23 +120,23 @@ var network, nodes, edges;
   }
 
   // --- how it looks --------------------------------------------------------------------------
+  const SCALE = DATA.intensity_colours, STEPS = (SCALE.length - 1) / 2;  // -10..+10 by tenths
   function intensityColour(value) {
-    if (value === null) return "rgb(" + GREY.join(",") + ")";
-    const t = Math.min(1, Math.abs(value) / 5), end = value < 0 ? RED : GREEN;
-    return "rgb(" + GREY.map((g, c) => Math.round(g + (end[c] - g) * t)).join(",") + ")";
+    const tenth = Math.round((value === null ? 0 : value) * 10);
+    return SCALE[Math.max(0, Math.min(SCALE.length - 1, tenth + STEPS))];
   }
   function mostFrequent(values) {
     const counts = countBy(values, v => v);
     return Array.from(counts.keys()).sort((x, y) => counts.get(y) - counts.get(x) || compare(x, y))[0];
   }
-  function nodeColour(i) { return DATA.colours[N[i].type] || "#999999"; }
+  function nodeColour(i) { return DATA.colours[N[i].type]; }
   function nodeFor(i) {
     const n = N[i], actor = isActor(i);
     const tip = [n.label, n.type.toLowerCase() + ", " + plural(n.mentions, "mention")];
     if (n.aliases.length) tip.push("also: " + n.aliases.map(a => a[0]).join(", "));
     // Labels grow with mentions too, so zoomed out the most mentioned names are still readable.
     return {id: n.id, label: n.label, x: n.x, y: n.y, title: tip.join("\n"), color: nodeColour(i),
-      size: actor ? 10 + 5 * Math.log1p(n.mentions) : 5 + 2.5 * Math.log1p(n.mentions),
+      size: n.size,
       font: {size: actor ? 12 + 4 * Math.log1p(n.mentions) : 11}};
   }
   // An edge: the item vis-network draws (only what differs from the network's defaults, which keeps
@@ -285,7 +284,6 @@ var network, nodes, edges;
     if (!q) return [];
     const found = [];
     N.forEach((n, i) => {
-      if (n.x === null) return;
       let best = 3, name = n.label;
       names[i].forEach((s, j) => {
         const rank = s === q ? 0 : s.startsWith(q) ? 1 : s.includes(q) ? 2 : 3;
@@ -322,10 +320,11 @@ var network, nodes, edges;
     plural(DATA.summary.concepts, "concept"), plural(DATA.summary.statements, "statement")].join(" \u00b7 ");
   Array.from(typeCounts.keys()).sort(compare).forEach(type => $("types").append(checkbox(type, DATA.colours[type],
     typeCounts.get(type), true, on => { on ? state.types.add(type) : state.types.delete(type); refresh(); })));
-  const conceptCount = N.filter((n, i) => !isActor(i) && n.x !== null).length;
+  $("scale").style.background = "linear-gradient(to right, " + [SCALE[0], SCALE[STEPS], SCALE[SCALE.length - 1]].join(", ") + ")";
+  const conceptCount = N.filter((n, i) => !isActor(i)).length;
   const conceptBox = $("show-concepts").parentElement;
   const swatch = el("span", "swatch");
-  swatch.style.background = DATA.colours.CONCEPT || "#999999";
+  swatch.style.background = DATA.colours.CONCEPT;
   conceptBox.insertBefore(swatch, $("show-concepts").nextSibling);
   conceptBox.append(el("span", "count", " (" + number(conceptCount) + ")"));
   $("show-concepts").disabled = conceptCount === 0;
