@@ -57,10 +57,13 @@ def build(
     max_file_size: Annotated[float, typer.Option(help="Largest input file to read, in MB.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="TOML file of canonical names, aliases and never-merge pairs.")] = None,
+    rdf: Annotated[str, typer.Option(help="RDF files to write, comma-separated: ttl, trig, nt, nq, jsonld, xml.")] = "ttl,trig",
+    store: Annotated[Optional[Path], typer.Option(help="Also write the graph as a store folder, for graphkit query and serve.")] = None,
+    base_iri: Annotated[Optional[str], typer.Option(help="Base IRI of the RDF's entities, documents and statements.", show_default="https://graphkit.example/")] = None,
 ) -> None:
     """Build the actor graph of INPUTS and write it to OUTPUT.
 
-    Example: graphkit build seeds/ more-news.jsonl -o output/
+    Example: graphkit build seeds/ more-news.jsonl -o output/ --rdf ttl,trig,jsonld --store output/store
     """
     from graphkit.export import export
     from graphkit.pipeline import BuildStats
@@ -68,6 +71,7 @@ def build(
 
     if not 0 < max_file_size <= 1_000_000:  # also refuses nan
         raise typer.BadParameter("must be a number of MB above 0 and at most 1000000", param_hint="--max-file-size")
+    outputs, options = _rdf_outputs(rdf, base_iri)
     stats = BuildStats()
     paths = inputs or [Path("seeds")]
     progress = Progress(
@@ -90,7 +94,12 @@ def build(
                 max_bytes=int(max_file_size * 1_000_000), stats=stats, on_document=tick, aliases=aliases,
             )
             progress.update(task, description="writing outputs")
-            written = export(graph, output)
+            written = export(graph, output, outputs, options)
+            if store is not None:
+                from graphkit.query.store import write_store
+
+                progress.update(task, description="writing the store")
+                written.append(write_store(graph, store, base_iri))
     except GraphkitError as error:
         _report(stats.problems)
         _fail(error)
@@ -100,6 +109,26 @@ def build(
     if stats.problems:
         stderr.print(f"{len(stats.problems)} input problem(s): those documents were skipped.", markup=False)
         raise typer.Exit(1)
+
+
+def _rdf_outputs(rdf: str, base_iri: str | None) -> tuple[dict[str, str], dict[str, dict]]:
+    """The build's outputs with the RDF files ``--rdf`` names, and ``--base-iri`` for each of them."""
+    from graphkit.export.rdf import RDF_FILES, RDF_FORMATS, Namespaces
+    from graphkit.registry import BUILD_OUTPUTS
+
+    chosen = [name.strip().lower() for name in rdf.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in RDF_FORMATS]
+    if unknown or not chosen:
+        raise typer.BadParameter(f"'{rdf}': choose from {', '.join(RDF_FORMATS)} (comma-separated)", param_hint="--rdf")
+    if base_iri is not None:
+        try:
+            Namespaces(base_iri)
+        except GraphkitError as error:
+            raise typer.BadParameter(str(error), param_hint="--base-iri") from None
+    rdf_files = {RDF_FILES[name]: RDF_FORMATS[name] for name in chosen}
+    outputs = {**rdf_files, **{name: exporter for name, exporter in BUILD_OUTPUTS.items() if name not in RDF_FILES.values()}}
+    options = {name: {"base": base_iri} for name in rdf_files} if base_iri else {}
+    return outputs, options
 
 
 def _summary(stats, written: list[Path]) -> None:
@@ -177,33 +206,134 @@ def _format_triple(sentence: str, triple, format: TripleFormat) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
-@app.command()
-def query(
-    rdf: Annotated[Path, typer.Argument(help="graph.ttl or graph.trig written by graphkit build.")],
-    sparql: Annotated[str, typer.Argument(help="A SELECT or ASK query; graphkit's prefixes (gk:, rel:, ent:, rdfs:, skos: ...) are predeclared.")],
-    timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds.")] = 30.0,
-    max_memory: Annotated[float, typer.Option(help="Memory the query may take, in MB; past it the query stops.")] = 4000.0,
-) -> None:
-    """Run a SPARQL query over an exported graph and print the rows, tab-separated, with a header.
+class ResultFormat(str, Enum):
+    """Output formats of ``graphkit query``: a plain table, or a W3C SPARQL result format."""
 
-    The query sees only the RDF file given: FROM, SERVICE, LOAD and updates are refused, and it
-    runs in a child process with no network, stopped at --timeout or --max-memory.
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    xml = "xml"
 
-    Example: graphkit query output/graph.ttl 'SELECT ?who ?whom WHERE { ?a rel:honor ?b . ?a rdfs:label ?who . ?b rdfs:label ?whom }'
-    """
-    from graphkit.query import run_query
 
+def _limits(timeout: float, max_memory: float) -> int:
     if not 0 < timeout <= 1_000_000:  # also refuses nan
         raise typer.BadParameter("must be a number of seconds above 0 and at most 1000000", param_hint="--timeout")
     if not 0 < max_memory <= 1_000_000_000:
         raise typer.BadParameter("must be a number of MB above 0 and at most 1000000000", param_hint="--max-memory")
+    return int(max_memory * 1_000_000)
+
+
+_TIMEOUT_HELP = "Stop a query after this many seconds."
+_MEMORY_HELP = "Memory a query may take, in MB; past it the query stops."
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="An exported graph (graph.ttl, .trig, .nt, .nq, .jsonld, .rdf) or a store folder (build --store).")],
+    sparql: Annotated[Optional[str], typer.Argument(help="A SELECT or ASK query; the graph's prefixes (gk:, rel:, ent:, schema:, skos: ...) are predeclared.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this file (a .rq).")] = None,
+    format: Annotated[ResultFormat, typer.Option("--format", help="table (plain values, aligned), or a W3C result format: csv, tsv, json, xml.")] = ResultFormat.table,
+    timeout: Annotated[float, typer.Option(help=_TIMEOUT_HELP)] = 30.0,
+    max_memory: Annotated[float, typer.Option(help=_MEMORY_HELP)] = 4000.0,
+) -> None:
+    """Run a SPARQL query over an exported graph or a store folder and print the answer.
+
+    The query sees only the graph given: SERVICE, LOAD and updates are refused, and it runs in a
+    child process with no network, stopped at --timeout or --max-memory.
+
+    Example: graphkit query output/graph.ttl --file queries/russia-did.rq --format csv
+    """
+    from graphkit.query import query_results, run_query
+
+    memory = _limits(timeout, max_memory)
+    if (sparql is None) == (file is None):
+        raise typer.BadParameter("give a query or --file, not both", param_hint="QUERY")
     try:
-        columns, rows = run_query(rdf, sparql, timeout=timeout, max_memory=int(max_memory * 1_000_000))
+        if file is not None:
+            try:
+                sparql = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise InputError(str(file), f"cannot read the query ({getattr(error, 'strerror', None) or error})") from None
+        if format is ResultFormat.table:
+            columns, rows = run_query(graph, sparql, timeout=timeout, max_memory=memory)
+            sys.stdout.write(_table(columns, rows))
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(query_results(graph, sparql, format.value, timeout=timeout, max_memory=memory))
     except GraphkitError as error:
         _fail(error)
-    sys.stdout.write("\t".join(columns) + "\n")
-    for row in rows:
-        sys.stdout.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> str:
+    """Columns padded to their widest cell, two spaces apart, whitespace in a cell collapsed."""
+    cells = [columns, *([" ".join(cell.split()) for cell in row] for row in rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n" for row in cells)
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="An exported graph file or a store folder (build --store).")],
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps the endpoint to this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 7878,
+    timeout: Annotated[float, typer.Option(help=_TIMEOUT_HELP)] = 30.0,
+    max_memory: Annotated[float, typer.Option(help=_MEMORY_HELP)] = 4000.0,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql, until Ctrl-C.
+
+    GET or POST; results as JSON, XML, CSV or TSV by Accept; CORS for browser clients.
+
+    Example: graphkit serve output/store --port 7878   (then query http://127.0.0.1:7878/sparql)
+    """
+    from graphkit.query.serve import serve as run_server
+
+    memory = _limits(timeout, max_memory)
+
+    def ready(server) -> None:
+        stderr.print(f"graphkit serve: SPARQL endpoint at {server.url} (Ctrl-C to stop)", markup=False, soft_wrap=True)
+
+    try:
+        run_server(graph, host, port, timeout=timeout, max_memory=memory, on_ready=ready)
+    except GraphkitError as error:
+        _fail(error)
+    stderr.print("graphkit serve: stopped", markup=False)
+
+
+@app.command()
+def push(
+    graph: Annotated[Path, typer.Argument(help="An exported graph file or a store folder (build --store).")],
+    endpoint: Annotated[str, typer.Option(help="The triplestore's SPARQL Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")],
+    replace: Annotated[bool, typer.Option("--replace", help="PUT each graph (replacing it) instead of POST (adding).")] = False,
+) -> None:
+    """Load an exported graph into a running triplestore through the SPARQL Graph Store Protocol.
+
+    Example: graphkit push output/graph.trig --endpoint http://127.0.0.1:7878/store
+    """
+    from graphkit.query.push import push as push_graph
+
+    try:
+        pushed = push_graph(graph, endpoint, replace=replace)
+    except GraphkitError as error:
+        _fail(error)
+    stderr.print(f"pushed {pushed.triples:,} triples in {pushed.graphs:,} graph(s) to {endpoint}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="An exported graph file or a store folder.")],
+    target: Annotated[Path, typer.Argument(help="The file to write; its suffix names the format (.ttl, .trig, .nt, .nq, .jsonld, .rdf).")],
+) -> None:
+    """Write an exported graph in another RDF format.
+
+    Example: graphkit convert output/graph.trig output/graph.jsonld
+    """
+    from graphkit.query.convert import convert as convert_graph
+
+    try:
+        convert_graph(source, target)
+    except GraphkitError as error:
+        _fail(error)
 
 
 def main() -> None:

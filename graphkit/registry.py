@@ -23,6 +23,10 @@ DEFAULT_EXTRACTOR = "clauses.v1"
 EXPORTERS: dict[str, str] = {
     "turtle": "graphkit.export.rdf:write_turtle",
     "trig": "graphkit.export.rdf:write_trig",
+    "ntriples": "graphkit.export.rdf:write_ntriples",
+    "nquads": "graphkit.export.rdf:write_nquads",
+    "jsonld": "graphkit.export.rdf:write_jsonld",
+    "rdfxml": "graphkit.export.rdf:write_rdfxml",
     "html": "graphkit.export.html:write_html",
     "gexf": "graphkit.export.gexf:write_gexf",
     "graphml": "graphkit.export.graphml:write_graphml",
@@ -33,7 +37,10 @@ EXPORTERS: dict[str, str] = {
     "nodes-csv": "graphkit.export.gephi_csv:write_nodes",
     "edges-csv": "graphkit.export.gephi_csv:write_edges",
 }
-EXPORTER_ALIASES: dict[str, str] = {"ttl": "turtle", "text/turtle": "turtle", "nodelink": "json"}
+EXPORTER_ALIASES: dict[str, str] = {
+    "ttl": "turtle", "text/turtle": "turtle", "nodelink": "json", "nt": "ntriples", "nq": "nquads",
+    "json-ld": "jsonld", "xml": "rdfxml", "rdf/xml": "rdfxml",
+}
 
 # The files `graphkit build` writes, in this order: file name -> exporter name.
 BUILD_OUTPUTS: dict[str, str] = {

@@ -10,19 +10,30 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from graphkit.graph import KnowledgeGraph
 from graphkit.registry import BUILD_OUTPUTS, get_exporter
 
+if TYPE_CHECKING:  # the graph module loads networkx, which commands that only read RDF never need
+    from graphkit.graph import KnowledgeGraph
 
-def export(graph: KnowledgeGraph, outdir: str | Path, outputs: dict[str, str] | None = None) -> list[Path]:
+
+def export(
+    graph: KnowledgeGraph,
+    outdir: str | Path,
+    outputs: dict[str, str] | None = None,
+    options: dict[str, dict[str, Any]] | None = None,
+) -> list[Path]:
     """Write ``outputs`` (file name -> exporter name; default: all build outputs) into ``outdir``.
 
+    ``options`` gives keyword arguments per file name, such as ``{"graph.ttl": {"base": IRI}}``.
     Returns the paths written, in order. Files of an earlier build that are not
     in ``outputs`` are kept.
     """
     from graphkit.export.outdir import publish
 
     outputs = outputs or BUILD_OUTPUTS
-    writers = {name: partial(get_exporter(exporter), graph) for name, exporter in outputs.items()}
+    options = options or {}
+    writers = {name: partial(get_exporter(exporter), graph, **options.get(name, {}))
+               for name, exporter in outputs.items()}
     return publish(Path(outdir), writers)

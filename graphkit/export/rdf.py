@@ -1,96 +1,134 @@
-"""RDF: ``graph.ttl`` (Turtle) and ``graph.trig`` (one named graph per source document).
+"""RDF: the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD and RDF/XML, in one model.
 
-What a SPARQL user finds:
+The model (the README's "RDF model" section shows it as Turtle and as a diagram):
 
-* each entity ``<.../entity/person/trump>`` with ``rdf:type gk:Person``,
-  ``rdfs:label``, ``skos:altLabel`` per alias and ``gk:mentions``;
-* a direct edge ``subject rel:honor object`` per relation, for simple queries;
-* a node per statement (``rdf:Statement``) with ``rdf:subject``, ``rdf:predicate``,
-  ``rdf:object`` and its evidence: ``gk:document``, ``gk:sentence``, ``gk:start``,
-  ``gk:end`` (the sentence's character offsets), ``gk:extractor``,
-  ``gk:confidence``, ``gk:negated``, ``gk:relationText``, and for reported speech
-  ``gk:attributedTo`` (the speaker's label) and ``gk:speaker`` (the speaker's node);
-  between two actors ``gk:event`` (the PLOVER type) and ``gk:intensity`` (Goldstein,
-  -10..+10); ``dcterms:date`` (the document's date) and ``gk:eventDate`` (the date the
-  sentence gives the event), typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``;
-* each document with ``dcterms:title``, ``dcterms:date``, ``dcterms:creator``, ``dcterms:source``.
+* each entity ``ent:person/putin`` is typed with a schema.org class (``schema:Person``,
+  ``schema:Organization``, ``schema:Country``, ``schema:Place``) or a graphkit class
+  (``gk:Group`` for nationalities and other groups, ``gk:Concept``), with ``rdfs:label`` and
+  ``skos:prefLabel`` (its name), ``skos:altLabel`` (the other names the text used),
+  ``gk:entityType`` (the NER type) and ``gk:mentions``;
+* a direct edge ``subject rel:honor object`` per relation between two nodes, so simple
+  queries stay simple; each ``rel:`` predicate is an ``rdf:Property`` with an ``rdfs:label``;
+* a statement node per extraction (``rdf:Statement``), every one ``relations.csv`` has,
+  reported speech included: ``rdf:subject``/``rdf:object`` (the nodes, when the argument
+  resolved to one), ``rdf:predicate``, the words (``gk:subjectText``, ``gk:relationText``,
+  ``gk:objectText``), the evidence (``gk:sentence``, ``gk:start``, ``gk:end``,
+  ``prov:wasDerivedFrom`` the document, ``gk:extractor``, ``gk:confidence``), ``gk:negated``,
+  ``gk:modal``, between two actors ``gk:event`` (PLOVER) and ``gk:intensity`` (Goldstein),
+  ``gk:eventDate``, and for a claim ``gk:speaker`` (the speaker's node) and
+  ``gk:attributedTo`` (the speaker's name);
+* each document a ``schema:NewsArticle`` with ``schema:identifier``, ``schema:headline``,
+  ``schema:datePublished``, ``schema:author`` and ``schema:url``;
+* the dataset itself, ``<BASE>``, a ``void:Dataset`` whose ``void:uriSpace`` is the base IRI,
+  so a query tool can find the graph's own prefixes.
 
-IRIs are derived from entity ids, relation names and statement offsets only,
-so they are the same on every run; no blank nodes are used.
+Instance IRIs start with a base IRI (default ``https://graphkit.example/``, any other with
+``base=``) and are derived from entity ids, relation names, document ids and statement
+offsets only, so they are the same on every run; no blank nodes are used. The vocabulary
+(``gk:``) does not change with the base.
 
-The files are written statement by statement rather than through an
-``rdflib.Graph``: rdflib's in-memory store takes about a kilobyte per triple and
-its serializers hold the whole graph again, which for a large corpus (millions
-of triples) is many gigabytes. Every IRI and string is still written by rdflib's
-own :meth:`~rdflib.term.Node.n3` (so the escaping is rdflib's), every string
-passes through :func:`~graphkit.text.xml_safe` first, and the output is
-deterministic: documents, relation predicates and entities sorted by IRI,
-statements in the graph's relation order (document, sentence, subject).
+Every format comes from one pass over the graph (:func:`_blocks`), written as it goes:
+Turtle and TriG grouped by subject with prefixed names, N-Triples and N-Quads one line per
+triple, JSON-LD and RDF/XML by pyoxigraph's serializers reading the N-Triples stream. Nothing
+holds the whole graph as RDF objects. Strings pass through :func:`rdf_string`;
+the output is deterministic: documents, predicates and entities sorted by IRI, statements in
+the graph's relation order.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS
-
-from graphkit.graph import KnowledgeGraph
+from graphkit.errors import ExportError
 from graphkit.ids import slug
 from graphkit.text import xml_safe
-from graphkit.types import Entity, Relation
 
-BASE = "https://graphkit.example/"
-GK = Namespace(BASE + "ns#")
-ENTITY = Namespace(BASE + "entity/")
-REL = Namespace(BASE + "relation/")
-STATEMENT = Namespace(BASE + "statement/")
-DOCUMENT = Namespace(BASE + "document/")
+if TYPE_CHECKING:  # networkx, which graphkit.graph imports, would cost every query command 0.4 s
+    from graphkit.graph import KnowledgeGraph
+    from graphkit.types import Entity, Relation
+
+DEFAULT_BASE = "https://graphkit.example/"
+GK = "https://graphkit.example/ns#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "http://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+VOID = "http://rdfs.org/ns/void#"
+
 TYPE_CLASSES = {
-    "PERSON": GK.Person,
-    "ORG": GK.Organization,
-    "GPE": GK.GeopoliticalEntity,
-    "NORP": GK.Group,
-    "LOC": GK.Location,
-    "FAC": GK.Facility,
-    "CONCEPT": GK.Concept,
+    "PERSON": SCHEMA + "Person",
+    "ORG": SCHEMA + "Organization",
+    "GPE": SCHEMA + "Place",  # a GPE that is a state is schema:Country (see _entity_class)
+    "NORP": GK + "Group",
+    "LOC": SCHEMA + "Place",
+    "FAC": SCHEMA + "Place",
+    "CONCEPT": GK + "Concept",
 }
-# The prefixes declared in both files, used for every IRI whose local part is a plain name.
-PREFIXES = tuple(
-    (prefix, str(namespace)) for prefix, namespace in (
-        ("dcterms", DCTERMS), ("doc", DOCUMENT), ("gk", GK), ("rdf", RDF), ("rdfs", RDFS), ("rel", REL),
-        ("skos", SKOS), ("st", STATEMENT), ("xsd", XSD),
-    )
-)
+COUNTRY = SCHEMA + "Country"
+# The resolution rules that only ever key a GPE to a state.
+_STATE_RULES = frozenset({"country-name", "metonymy"})
+_DATE_TYPES = {10: XSD + "date", 7: XSD + "gYearMonth", 4: XSD + "gYear"}
+# An absolute IRI that N-Triples can hold as it is (written as schema:url; anything else is a string).
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]+")
 # A Turtle local name made of ASCII letters, digits, "_", "-", "." and %-escapes (not ending in ".").
 _PLAIN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?<!\.)")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _INDENT = "    "
 
-_Blocks = Iterable[tuple[str, Iterable[tuple[str, str]]]]
+
+class Namespaces:
+    """The IRIs of one export: the instance namespaces under a base IRI, and every prefix declared.
+
+    >>> Namespaces("https://news.example.org/kg/").entity
+    'https://news.example.org/kg/entity/'
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        if not _ABSOLUTE_IRI.fullmatch(base) or not base.endswith(("/", "#")):
+            raise ExportError(f"base IRI '{base}' must be an absolute IRI ending in '/' or '#', "
+                              "such as https://news.example.org/kg/")
+        self.base = base
+        self.entity = base + "entity/"
+        self.relation = base + "relation/"
+        self.statement = base + "statement/"
+        self.document = base + "document/"
+
+    @cached_property
+    def prefixes(self) -> dict[str, str]:
+        """Prefix -> namespace, as declared in every file and predeclared for every query."""
+        return {
+            "doc": self.document, "ent": self.entity, "gk": GK, "prov": PROV, "rdf": RDF, "rdfs": RDFS,
+            "rel": self.relation, "schema": SCHEMA, "skos": SKOS, "st": self.statement, "void": VOID, "xsd": XSD,
+        }
 
 
-def entity_iri(entity_id: str) -> URIRef:
+def entity_iri(entity_id: str, base: str = DEFAULT_BASE) -> str:
     """The IRI of an entity id such as ``person/trump``."""
-    return ENTITY[quote(xml_safe(entity_id), safe="/")]
+    return base + "entity/" + quote(xml_safe(entity_id), safe="/")
 
 
-def document_iri(doc_id: str) -> URIRef:
+def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
     """The IRI of a source document."""
-    return DOCUMENT[quote(xml_safe(doc_id), safe="")]
+    return base + "document/" + quote(xml_safe(doc_id), safe="")
 
 
-def relation_iri(name: str) -> URIRef:
+def relation_iri(name: str, base: str = DEFAULT_BASE) -> str:
     """The predicate IRI of a relation name such as ``point to``."""
-    return REL[slug(xml_safe(name))]
+    return base + "relation/" + slug(xml_safe(name))
 
 
-def statement_iri(relation: Relation) -> URIRef:
+def statement_iri(relation: Relation, base: str = DEFAULT_BASE) -> str:
     """A stable IRI for one extraction, from its document, offsets, relation and extractor."""
     t = relation.triple
     obj = t.object
@@ -101,181 +139,347 @@ def statement_iri(relation: Relation) -> URIRef:
             obj.start if obj else "", obj.end if obj else "",
         )
     )
-    return STATEMENT[hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]]
+    return base + "statement/" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
-@lru_cache(maxsize=1 << 12)
-def iri(node: URIRef) -> str:
-    """``node`` as Turtle: a prefixed name (``rel:honor``) when its local part allows, else ``<...>``.
+class Term(NamedTuple):
+    """An object term: an IRI (``iri`` true), or a literal's lexical form and datatype (``""``: a string)."""
 
-    >>> iri(REL["honor"]), iri(ENTITY["person/putin"])
-    ('rel:honor', '<https://graphkit.example/entity/person/putin>')
+    value: str
+    iri: bool = False
+    datatype: str = ""
+
+
+def _iri(value: str) -> Term:
+    return Term(value, True)
+
+
+def rdf_string(value: str) -> str:
+    """A string as every RDF file holds it: :func:`~graphkit.text.xml_safe`, and line ends as line feeds.
+
+    XML parsers read a carriage return as a line feed, so RDF/XML cannot keep one; writing every
+    format the same way keeps all six parsing to one graph.
+
+    >>> rdf_string("a\r\nb\rc")
+    'a\nb\nc'
     """
-    if node == RDF.type:
-        return "a"
-    for prefix, namespace in PREFIXES:
-        if node.startswith(namespace) and _PLAIN_LOCAL.fullmatch(node, len(namespace)):
-            return f"{prefix}:{node[len(namespace):]}"
-    return node.n3()
+    return xml_safe(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def string_literal(value: str) -> str:
-    """A string literal, escaped by rdflib, after :func:`~graphkit.text.xml_safe`.
-
-    >>> string_literal('Lavrov said "no"')
-    '"Lavrov said \\\\"no\\\\""'
-    """
-    return Literal(xml_safe(value)).n3()
+def _string(value: str) -> Term:
+    return Term(rdf_string(value))
 
 
-def date_literal(value: str) -> str:
-    """An ISO date as a typed literal: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its precision.
-
-    >>> date_literal("2005-02-09"), date_literal("2013")
-    ('"2005-02-09"^^xsd:date', '"2013"^^xsd:gYear')
-    """
-    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value))
+def _date(value: str) -> Term:
+    """An ISO date typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its precision, else a string."""
+    datatype = _DATE_TYPES.get(len(value))
     if datatype is None or not value.replace("-", "").isdigit():
-        return string_literal(value)
-    return f'"{value}"^^{iri(datatype)}'
+        return _string(value)
+    return Term(value, False, datatype)
 
 
-@lru_cache(maxsize=1 << 16)
-def _entity(entity_id: str) -> str:
-    return iri(entity_iri(entity_id))
+def _integer(value: int) -> Term:
+    return Term(str(value), False, XSD + "integer")
 
 
-@lru_cache(maxsize=1 << 12)
-def _predicate(lemma: str) -> str:
-    return iri(relation_iri(lemma))
+def _decimal(text: str) -> Term:
+    return Term(text, False, XSD + "decimal")
 
 
-@lru_cache(maxsize=1 << 12)
-def _document(doc_id: str) -> str:
-    return iri(document_iri(doc_id))
+def _boolean(value: bool) -> Term:
+    return Term("true" if value else "false", False, XSD + "boolean")
 
 
-def write_turtle(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph.ttl``: every description, direct edge and statement in one graph."""
-    relations = graph.edge_relations()
-    with _open(path) as out:
-        _prefixes(out)
-        _write(out, "", _documents(graph))
-        _write(out, "", _predicates(relations))
-        _write(out, "", _entities(graph.nodes(), _direct_edges(relations)))
-        _write(out, "", _statements(relations))
+_A = RDF + "type"
+_Pairs = list[tuple[str, Term]]
 
 
-def write_trig(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph.trig``: descriptions in the default graph, each document's edges and statements in its own.
+class Block(NamedTuple):
+    """One subject's triples in one graph (``graph`` is ``""`` for the default graph)."""
 
-    The default graph comes first, then the documents' graphs sorted by IRI.
-    """
-    relations = graph.edge_relations()
-    with _open(path) as out:
-        _prefixes(out)
-        out.write("\n{")
-        _write(out, _INDENT, _documents(graph), _entities(graph.nodes(), {}), _predicates(relations))
-        out.write("}\n")
+    graph: str
+    subject: str
+    pairs: _Pairs
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The triples of one graph under one base IRI, produced block by block."""
+
+    graph: KnowledgeGraph
+    ns: Namespaces
+
+    def blocks(self, named_graphs: bool) -> Iterator[Block]:
+        """Every block once; with ``named_graphs`` each document's edges and statements go in its own graph.
+
+        Without named graphs an entity's description and its direct edges are one block.
+        """
+        relations = self.graph.relations
+        yield Block("", self.ns.base, [(_A, _iri(VOID + "Dataset")), (VOID + "uriSpace", Term(self.ns.base))])
+        yield from self._documents()
+        yield from self._predicates(relations)
+        if not named_graphs:
+            yield from self._entities(self.graph.nodes(), self._direct_edges(relations), "")
+            yield from self._statements(relations, "")
+            return
+        yield from self._entities(self.graph.nodes(), {}, "")
         by_doc: dict[str, list[Relation]] = {}
         for relation in relations:
             by_doc.setdefault(relation.triple.provenance.doc_id, []).append(relation)
-        for name, doc_id in sorted((_document(doc_id), doc_id) for doc_id in by_doc):
+        for name, doc_id in sorted((self._document(doc_id), doc_id) for doc_id in by_doc):
             members = by_doc.pop(doc_id)
-            out.write(f"\n{name} {{")
-            _write(out, _INDENT, _entities([], _direct_edges(members)), _statements(members))
-            out.write("}\n")
+            yield from self._entities([], self._direct_edges(members), name)
+            yield from self._statements(members, name)
+
+    @cached_property
+    def _entity(self):
+        return lru_cache(maxsize=1 << 16)(lambda entity_id: entity_iri(entity_id, self.ns.base))
+
+    @cached_property
+    def _predicate(self):
+        return lru_cache(maxsize=1 << 12)(lambda lemma: relation_iri(lemma, self.ns.base))
+
+    @cached_property
+    def _document(self):
+        return lru_cache(maxsize=1 << 16)(lambda doc_id: document_iri(doc_id, self.ns.base))
+
+    def _documents(self) -> Iterator[Block]:
+        for name, doc in sorted(((self._document(doc.id), doc) for doc in self.graph.documents), key=lambda p: p[0]):
+            pairs = [(_A, _iri(SCHEMA + "NewsArticle")), (SCHEMA + "identifier", _string(doc.id))]
+            if doc.title:
+                pairs.append((SCHEMA + "headline", _string(doc.title)))
+            if doc.date:
+                pairs.append((SCHEMA + "datePublished", _date(doc.date)))
+            if doc.author:
+                pairs.append((SCHEMA + "author", _string(doc.author)))
+            if doc.url:
+                url = rdf_string(doc.url)
+                pairs.append((SCHEMA + "url", _iri(url) if _ABSOLUTE_IRI.fullmatch(url) else _string(url)))
+            yield Block("", name, pairs)
+
+    def _predicates(self, relations: Iterable[Relation]) -> Iterator[Block]:
+        labels: dict[str, set[str]] = {}
+        for lemma in {relation.triple.relation_lemma for relation in relations}:
+            labels.setdefault(self._predicate(lemma), set()).add(rdf_string(lemma))
+        for name in sorted(labels):
+            yield Block("", name, [(_A, _iri(RDF + "Property")),
+                                   *((RDFS + "label", Term(label)) for label in sorted(labels[name]))])
+
+    def _direct_edges(self, relations: Iterable[Relation]) -> dict[str, _Pairs]:
+        """Subject IRI -> its (predicate, object) edges between nodes, each once, sorted."""
+        keys = {(r.subject_id, r.triple.relation_lemma, r.object_id) for r in relations if r.subject_id and r.object_id}
+        edges = sorted({(self._entity(s), self._predicate(lemma), self._entity(o)) for s, lemma, o in keys})
+        by_subject: dict[str, _Pairs] = {}
+        for subject, predicate, obj in edges:
+            by_subject.setdefault(subject, []).append((predicate, _iri(obj)))
+        return by_subject
+
+    def _entities(self, nodes: Iterable[Entity], edges: dict[str, _Pairs], graph: str) -> Iterator[Block]:
+        """Each entity's description and direct edges; subjects with edges but no description too."""
+        described = {self._entity(entity.id): entity for entity in nodes}
+        for name in sorted(described.keys() | edges.keys()):
+            pairs: _Pairs = []
+            entity = described.get(name)
+            if entity is not None:
+                label = _string(entity.label)
+                pairs += [(_A, _iri(_entity_class(entity))), (RDFS + "label", label), (SKOS + "prefLabel", label)]
+                pairs += [(SKOS + "altLabel", _string(alias)) for alias in entity.alias_names if alias != entity.label]
+                pairs += [(GK + "entityType", Term(entity.type)), (GK + "mentions", _integer(len(entity.mentions)))]
+            pairs += edges.get(name, ())
+            yield Block(graph, name, pairs)
+
+    def _statements(self, relations: Iterable[Relation], graph: str) -> Iterator[Block]:
+        """One evidence-carrying statement node per extraction."""
+        for relation in relations:
+            t, p = relation.triple, relation.triple.provenance
+            pairs: _Pairs = [(_A, _iri(RDF + "Statement"))]
+            if relation.subject_id:
+                pairs.append((RDF + "subject", _iri(self._entity(relation.subject_id))))
+            pairs.append((RDF + "predicate", _iri(self._predicate(t.relation_lemma))))
+            if relation.object_id:
+                pairs.append((RDF + "object", _iri(self._entity(relation.object_id))))
+            pairs.append((GK + "subjectText", _string(t.subject.text)))
+            pairs.append((GK + "relationText", _string(t.relation)))
+            if t.object is not None:
+                pairs.append((GK + "objectText", _string(t.object.text)))
+            pairs += [
+                (GK + "sentence", _string(p.sentence)),
+                (GK + "start", _integer(p.sentence_start)),
+                (GK + "end", _integer(p.sentence_end)),
+                (PROV + "wasDerivedFrom", _iri(self._document(p.doc_id))),
+                (GK + "extractor", _string(p.extractor)),
+                (GK + "confidence", _decimal(f"{t.confidence:.3f}")),
+                (GK + "negated", _boolean(t.negated)),
+            ]
+            if t.modal:
+                pairs.append((GK + "modal", _string(t.modal)))
+            if relation.event:
+                pairs.append((GK + "event", Term(relation.event)))
+            if relation.intensity is not None:
+                pairs.append((GK + "intensity", _decimal(f"{relation.intensity:.1f}")))
+            if relation.event_date:
+                pairs.append((GK + "eventDate", _date(relation.event_date)))
+            if relation.speaker_id:
+                pairs.append((GK + "speaker", _iri(self._entity(relation.speaker_id))))
+            if relation.speaker:
+                pairs.append((GK + "attributedTo", _string(relation.speaker)))
+            yield Block(graph, statement_iri(relation, self.ns.base), pairs)
+
+
+def _entity_class(entity: Entity) -> str:
+    if entity.type == "GPE" and any(rule in _STATE_RULES for rule, _ in entity.merges):
+        return COUNTRY
+    return TYPE_CLASSES.get(entity.type, GK + "Entity")
+
+
+# ---- writers -------------------------------------------------------------------------------------
+
+def write_turtle(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Write Turtle (``graph.ttl``): every description, direct edge and statement in one graph."""
+    ns = Namespaces(base)
+    with _open(path) as out:
+        _TurtleWriter(out, ns).write(_Model(graph, ns).blocks(named_graphs=False), named_graphs=False)
+
+
+def write_trig(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Write TriG (``graph.trig``): descriptions in the default graph, each document's edges and
+    statements in a named graph whose IRI is the document's (graphs sorted by IRI)."""
+    ns = Namespaces(base)
+    with _open(path) as out:
+        _TurtleWriter(out, ns).write(_Model(graph, ns).blocks(named_graphs=True), named_graphs=True)
+
+
+def write_ntriples(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Write N-Triples (``graph.nt``): the Turtle file's triples, one per line."""
+    with _open(path) as out:
+        out.writelines(_nquad_lines(_Model(graph, Namespaces(base)).blocks(named_graphs=False)))
+
+
+def write_nquads(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Write N-Quads (``graph.nq``): the TriG file's quads, one per line."""
+    with _open(path) as out:
+        out.writelines(_nquad_lines(_Model(graph, Namespaces(base)).blocks(named_graphs=True)))
+
+
+def write_jsonld(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Write JSON-LD (``graph.jsonld``): the Turtle file's triples, by pyoxigraph's serializer."""
+    _write_with_pyoxigraph(graph, path, base, "JSON_LD")
+
+
+def write_rdfxml(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Write RDF/XML (``graph.rdf``): the Turtle file's triples, by pyoxigraph's serializer."""
+    _write_with_pyoxigraph(graph, path, base, "RDF_XML")
 
 
 def _open(path: str | Path) -> TextIO:
     return open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
 
 
-def _prefixes(out: TextIO) -> None:
-    for prefix, namespace in PREFIXES:
-        out.write(f"@prefix {prefix}: {URIRef(namespace).n3()} .\n")
+def _literal(term: Term) -> str:
+    return '"' + term.value.translate(_ESCAPES) + '"'
 
 
-def _write(out: TextIO, indent: str, *blocks: _Blocks) -> None:
-    """Write each (subject, [(predicate, object), ...]) as one Turtle block, on a new line after a blank one."""
-    continued = f" ;\n{indent}{_INDENT}"
-    for subject, pairs in (block for group in blocks for block in group):
-        body = continued.join(f"{predicate} {obj}" for predicate, obj in pairs)
-        out.write(f"\n{indent}{subject} {body} .\n")
+def _nt(term: Term) -> str:
+    if term.iri:
+        return f"<{term.value}>"
+    if term.datatype:
+        return f'{_literal(term)}^^<{term.datatype}>'
+    return _literal(term)
 
 
-def _documents(graph: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    for name, doc in sorted(((_document(doc.id), doc) for doc in graph.documents), key=lambda pair: pair[0]):
-        pairs = [("a", iri(GK.Document)), (iri(DCTERMS.identifier), string_literal(doc.id))]
-        for predicate, value in ((DCTERMS.title, doc.title), (DCTERMS.date, doc.date),
-                                 (DCTERMS.creator, doc.author), (DCTERMS.source, doc.url)):
-            if value:
-                pairs.append((iri(predicate), string_literal(value)))
-        yield name, pairs
+def _nquad_lines(blocks: Iterable[Block]) -> Iterator[str]:
+    for graph, subject, pairs in blocks:
+        tail = f" <{graph}> .\n" if graph else " .\n"
+        head = f"<{subject}> "
+        for predicate, obj in pairs:
+            yield f"{head}<{predicate}> {_nt(obj)}{tail}"
 
 
-def _predicates(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    labels: dict[str, set[str]] = {}
-    for lemma in {relation.triple.relation_lemma for relation in relations}:
-        labels.setdefault(_predicate(lemma), set()).add(string_literal(lemma))
-    for name in sorted(labels):
-        yield name, [("a", iri(RDF.Property)), *((iri(RDFS.label), label) for label in sorted(labels[name]))]
+class _TurtleWriter:
+    """Turtle and TriG: one block per subject, prefixed names where the local part allows."""
+
+    _BARE = frozenset({XSD + "integer", XSD + "decimal", XSD + "boolean"})
+
+    def __init__(self, out: TextIO, ns: Namespaces):
+        self.out = out
+        self.prefixes = sorted(ns.prefixes.items(), key=lambda item: -len(item[1]))  # longest namespace first
+        self.name = lru_cache(maxsize=1 << 16)(self._name)
+        self.header = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(ns.prefixes.items()))
+
+    def _name(self, iri: str) -> str:
+        if iri == _A:
+            return "a"
+        for prefix, namespace in self.prefixes:
+            if iri.startswith(namespace) and _PLAIN_LOCAL.fullmatch(iri, len(namespace)):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return f"<{iri}>"
+
+    def term(self, term: Term) -> str:
+        if term.iri:
+            return self.name(term.value)
+        if not term.datatype:
+            return _literal(term)
+        if term.datatype in self._BARE:
+            return term.value
+        return f"{_literal(term)}^^{self.name(term.datatype)}"
+
+    def write(self, blocks: Iterable[Block], named_graphs: bool) -> None:
+        out = self.out
+        out.write(self.header)
+        graph_open: str | None = None
+        indent = _INDENT if named_graphs else ""
+        continued = f" ;\n{indent}{_INDENT}"
+        for graph, subject, pairs in blocks:
+            if named_graphs and graph != graph_open:
+                if graph_open is not None:
+                    out.write("}\n")
+                out.write(f"\n{self.name(graph)} {{" if graph else "\n{")
+                graph_open = graph
+            body = continued.join(f"{self.name(predicate)} {self.term(obj)}" for predicate, obj in pairs)
+            out.write(f"\n{indent}{self.name(subject)} {body} .\n")
+        if named_graphs and graph_open is not None:
+            out.write("}\n")
 
 
-def _direct_edges(relations: list[Relation]) -> dict[str, list[tuple[str, str]]]:
-    """Subject IRI -> its (predicate, object) edges, each once, sorted."""
-    keys = {(r.subject_id, r.triple.relation_lemma, r.object_id) for r in relations}
-    edges = {(_entity(subject), _predicate(lemma), _entity(obj)) for subject, lemma, obj in keys}
-    by_subject: dict[str, list[tuple[str, str]]] = {}
-    for subject, predicate, obj in sorted(edges):
-        by_subject.setdefault(subject, []).append((predicate, obj))
-    return by_subject
+class _LineReader(io.RawIOBase):
+    """The N-Triples (or N-Quads) lines of ``blocks`` as a binary stream, made as they are read."""
+
+    def __init__(self, blocks: Iterable[Block]):
+        self.lines = _nquad_lines(blocks)
+        self.pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while len(self.pending) < len(buffer):
+            chunk = "".join(islice(self.lines, 256))
+            if not chunk:
+                break
+            self.pending += chunk.encode("utf-8")
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
 
 
-def _entities(nodes: list[Entity], edges: dict[str, list[tuple[str, str]]]
-              ) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """Each entity's description and direct edges; subjects with edges but no description last."""
-    described = {_entity(entity.id): entity for entity in nodes}
-    for name in sorted(described.keys() | edges.keys()):
-        pairs = []
-        entity = described.get(name)
-        if entity is not None:
-            pairs.append(("a", iri(TYPE_CLASSES.get(entity.type, GK.Entity))))
-            pairs.append((iri(RDFS.label), string_literal(entity.label)))
-            pairs.extend((iri(SKOS.altLabel), string_literal(alias)) for alias in entity.alias_names)
-            pairs.append((iri(GK.mentions), str(len(entity.mentions))))
-        pairs.extend(edges.get(name, ()))
-        yield name, pairs
+def nquads_stream(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> io.BufferedReader:
+    """The TriG export's quads as an N-Quads byte stream, made as it is read (to load a store)."""
+    return io.BufferedReader(_LineReader(_Model(graph, Namespaces(base)).blocks(named_graphs=True)))
 
 
-def _statements(relations: list[Relation]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """One evidence-carrying statement node per relation."""
-    for relation in relations:
-        t, p = relation.triple, relation.triple.provenance
-        pairs = [
-            ("a", iri(RDF.Statement)),
-            (iri(RDF.subject), _entity(relation.subject_id)),
-            (iri(RDF.predicate), _predicate(t.relation_lemma)),
-            (iri(RDF.object), _entity(relation.object_id)),
-            (iri(GK.relationText), string_literal(t.relation)),
-            (iri(GK.document), _document(p.doc_id)),
-            (iri(GK.sentence), string_literal(p.sentence)),
-            (iri(GK.start), str(p.sentence_start)),
-            (iri(GK.end), str(p.sentence_end)),
-            (iri(GK.extractor), string_literal(p.extractor)),
-            (iri(GK.confidence), f"{t.confidence:.3f}"),
-            (iri(GK.negated), "true" if t.negated else "false"),
-        ]
-        if relation.event:
-            pairs.append((iri(GK.event), string_literal(relation.event)))
-        if relation.intensity is not None:
-            pairs.append((iri(GK.intensity), f"{relation.intensity:.1f}"))
-        if relation.date:
-            pairs.append((iri(DCTERMS.date), date_literal(relation.date)))
-        if relation.event_date:
-            pairs.append((iri(GK.eventDate), date_literal(relation.event_date)))
-        if relation.speaker:
-            pairs.append((iri(GK.attributedTo), string_literal(relation.speaker)))
-        if relation.speaker_id:
-            pairs.append((iri(GK.speaker), _entity(relation.speaker_id)))
-        yield iri(statement_iri(relation)), pairs
+def _write_with_pyoxigraph(graph: KnowledgeGraph, path: str | Path, base: str, format_name: str) -> None:
+    import pyoxigraph
+
+    ns = Namespaces(base)
+    rdf_format = getattr(pyoxigraph.RdfFormat, format_name)
+    triples = pyoxigraph.parse(io.BufferedReader(_LineReader(_Model(graph, ns).blocks(named_graphs=False))),
+                               format=pyoxigraph.RdfFormat.N_TRIPLES)
+    with open(path, "wb") as out:
+        pyoxigraph.serialize(triples, out, rdf_format, prefixes=ns.prefixes)
+
+
+# File extension -> exporter name, for ``graphkit build --rdf`` and ``graphkit convert``.
+RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "ntriples", "nq": "nquads", "jsonld": "jsonld", "xml": "rdfxml"}
+RDF_FILES = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
+             "jsonld": "graph.jsonld", "xml": "graph.rdf"}

@@ -7,6 +7,14 @@ class QueryError(GraphkitError):
     """A query is malformed, refused, or stopped for time or memory."""
 
 
+class UpdateRefusedError(QueryError):
+    """An update (LOAD, INSERT, DELETE ...) was sent to graphkit, which only reads."""
+
+
+class QueryLimitError(QueryError):
+    """A query was stopped by its time or memory limit (or its process died)."""
+
+
 def first_line(error: BaseException) -> str:
     """The first non-empty line of an error's message (its class name if it has none)."""
     lines = str(error).strip().splitlines()

@@ -4,12 +4,19 @@ read other files or go online.
 Python threads cannot be stopped, so the query runs in a forked child that the parent kills
 at the deadline. Inside the child:
 
-* the address space is capped (``RLIMIT_AS``) at its size when forked plus ``max_memory``
-  bytes, so a runaway query ends in ``MemoryError`` (Linux; other systems may ignore the cap);
+* its private writable memory is capped (``RLIMIT_DATA``) at its size when forked plus
+  ``max_memory`` bytes, so a runaway query ends in ``MemoryError`` or, in native code, an abort
+  (Linux; other systems may ignore the cap). Unlike the address space, this leaves out the
+  database files a store maps and the address space native threads reserve but never use;
+* the standard error stream goes to ``/dev/null``, so that a native library's dying words
+  do not add lines to the one-line error;
 * CPU time is capped a little past the deadline, so the child also dies if its parent
   was killed before it could kill the child;
 * an audit hook (PEP 578) refuses sockets, URL requests, new processes, every file write
-  and every file read but the files named in ``readable`` and Python's own modules.
+  and every file read but the files named in ``readable`` and Python's own modules;
+* on Linux (x86-64 and arm64) a seccomp filter makes the kernel refuse ``socket`` and
+  ``connect`` to the child and every thread it starts, so native code (pyoxigraph's Rust,
+  which Python's audit hooks never see) cannot reach the network either.
 
 Nothing here knows about SPARQL or rdflib: any engine's function runs the same way, as long
 as it takes and returns picklable values.
@@ -28,7 +35,7 @@ from importlib.machinery import all_suffixes
 from typing import Any, TypeVar
 
 from graphkit.errors import GraphkitError
-from graphkit.query.errors import QueryError, first_line
+from graphkit.query.errors import QueryError, QueryLimitError, first_line
 
 T = TypeVar("T")
 
@@ -83,7 +90,7 @@ def run_sandboxed(
         sender.close()
     try:
         if not receiver.poll(timeout):
-            raise QueryError(f"query stopped after {timeout:g} s (--timeout)")
+            raise QueryLimitError(f"query stopped after {timeout:g} s (--timeout)")
         try:
             outcome = receiver.recv()
         except EOFError:
@@ -101,9 +108,10 @@ def _unpack(outcome: tuple | None, exitcode: int | None, max_memory: int | None)
         if exitcode is not None and exitcode < 0:
             name = signal.Signals(-exitcode).name
             if -exitcode == signal.SIGXCPU:
-                raise QueryError(f"query stopped by its CPU time limit ({name})")
-            raise QueryError(f"query process ended by {name}" + (", probably out of memory" if name == "SIGKILL" else ""))
-        raise QueryError(f"query process ended without an answer (exit status {exitcode})")
+                raise QueryLimitError(f"query stopped by its CPU time limit ({name})")
+            hint = ", probably out of memory" if name in ("SIGKILL", "SIGABRT") else ""
+            raise QueryLimitError(f"query process ended by {name}{hint}")
+        raise QueryLimitError(f"query process ended without an answer (exit status {exitcode})")
     kind, *details = outcome
     if kind == "ok":
         return details[0]
@@ -115,7 +123,7 @@ def _unpack(outcome: tuple | None, exitcode: int | None, max_memory: int | None)
         raise error
     if kind == "memory":
         limit = f" (--max-memory {max_memory / 1_000_000:g} MB)" if max_memory is not None else ""
-        raise QueryError(f"query ran out of memory{limit}")
+        raise QueryLimitError(f"query ran out of memory{limit}")
     raise QueryError(details[0])
 
 
@@ -125,6 +133,8 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
     gc.freeze()  # the parent's objects are not the query's: the collector need not walk them again
     guard = _Guard(readable)
     try:
+        _deny_network()
+        _silence_stderr()
         _limit(timeout, max_memory)
         sys.dont_write_bytecode = True
         sys.unraisablehook = _ignore  # generators torn down by MemoryError would print tracebacks
@@ -148,6 +158,59 @@ def _child(sender, function, args, timeout, max_memory, readable) -> None:
         sender.close()
 
 
+# (AUDIT_ARCH_..., socket, connect) system call numbers, by machine
+_SECCOMP_ARCHES = {"x86_64": (0xC000003E, 41, 42), "aarch64": (0xC00000B7, 198, 203), "arm64": (0xC00000B7, 198, 203)}
+
+
+def _deny_network() -> None:
+    """Install a seccomp filter: ``socket`` and ``connect`` fail with EACCES in this process and its threads.
+
+    Does nothing where seccomp or the machine's system call numbers are unknown; the audit
+    hook and the query checks still stand there.
+    """
+    import ctypes
+    import platform
+
+    arch = _SECCOMP_ARCHES.get(platform.machine())
+    if arch is None or not sys.platform.startswith("linux"):
+        return
+    audit_arch, socket_nr, connect_nr = arch
+    load_word, jump_equal, ret = 0x20, 0x15, 0x06
+    allow, refuse = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
+
+    class Filter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
+
+    program = (Filter * 8)(
+        Filter(load_word, 0, 0, 4),               # the call's architecture
+        Filter(jump_equal, 1, 0, audit_arch),
+        Filter(ret, 0, 0, refuse),                # another ABI: refuse everything
+        Filter(load_word, 0, 0, 0),               # the system call number
+        Filter(jump_equal, 2, 0, socket_nr),
+        Filter(jump_equal, 1, 0, connect_nr),
+        Filter(ret, 0, 0, allow),
+        Filter(ret, 0, 0, refuse),
+    )
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS, required to filter without privileges
+        return
+    libc.prctl(22, 2, ctypes.byref(Program(len(program), program)), 0, 0)  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+
+
+def _silence_stderr() -> None:
+    """Send the child's file descriptor 2 to /dev/null: a native library (pyoxigraph's Rust) that runs
+    out of memory prints there before it aborts, and the user is to see one line, the parent's."""
+    import faulthandler
+
+    faulthandler.disable()  # it may write to a copy of the parent's stderr
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
 def _limit(timeout: float | None, max_memory: int | None) -> None:
     import resource
 
@@ -161,16 +224,16 @@ def _limit(timeout: float | None, max_memory: int | None) -> None:
             pass
 
     if max_memory is not None:
-        cap(resource.RLIMIT_AS, _address_space() + max_memory)
+        cap(resource.RLIMIT_DATA, _data_size() + max_memory)
     if timeout is not None:
         cap(resource.RLIMIT_CPU, math.ceil(timeout) + _CPU_GRACE)
 
 
-def _address_space() -> int:
-    """Bytes of address space this process already has (0 where /proc is missing)."""
+def _data_size() -> int:
+    """Bytes of private writable memory (data) this process already has (0 where /proc is missing)."""
     try:
         with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            return int(statm.read().split()[5]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
 

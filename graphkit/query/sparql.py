@@ -1,53 +1,196 @@
-"""Running SPARQL over ``graph.ttl`` or ``graph.trig`` with rdflib, sandboxed.
+"""SPARQL over an exported graph with pyoxigraph, sandboxed.
 
-The graph's prefixes (``gk:``, ``rel:``, ``ent:``, ``rdfs:``, ``skos:`` ...) are
-declared for every query, so a query can be as short as
-``SELECT ?who WHERE { ?who rel:honor ?whom }``.
+A graph is an exported file (``.ttl``, ``.trig``, ``.nt``, ``.nq``, ``.jsonld``, ``.rdf``/``.xml``)
+loaded into an in-memory store, or a store folder written by ``graphkit build --store`` (see
+:mod:`graphkit.query.store`), opened read-only without loading anything. The graph's own
+prefixes (``gk:``, ``rel:``, ``ent:``, ``schema:``, ``skos:`` ...) are declared for every
+query, so a query can be as short as ``SELECT ?who WHERE { ?who rel:honor ?whom }``; in a
+dataset (TriG, N-Quads, a store) the default graph is the union of all graphs.
 
-A query sees only the graph file it is given: ``FROM``, ``FROM NAMED``, ``SERVICE``, ``LOAD``
-and updates are refused after parsing (so the words in a comment or a string are harmless),
-a JSON-LD file whose ``@context`` would be fetched is refused, and the query runs in the
-child process of :mod:`graphkit.query.sandbox`, with a deadline, a memory cap, no network
-and no other files.
+A query sees only the graph it is given. pyoxigraph cannot read files from a query (``FROM``
+names a graph of the dataset, it never loads one) and never fetches a JSON-LD context, but it
+does call ``SERVICE`` endpoints over HTTP. So a query whose words include ``SERVICE`` outside
+strings, IRIs and comments is refused with a clear line before it runs, and, since a word
+check can be fooled where ``<`` may start an IRI or compare two values, the query runs in the
+child process of :mod:`graphkit.query.sandbox`, where the kernel refuses every socket (and a
+deadline and a memory cap stop it). Updates (``LOAD``, ``INSERT`` ...) are not queries and are
+refused too.
+
+rdflib stays the Python API for the graph itself: :func:`load_rdf` returns an rdflib graph.
 """
 
 from __future__ import annotations
 
-import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.plugins.sparql.sparql import Query
-
-from graphkit.errors import InputError
-from graphkit.export.rdf import DOCUMENT, ENTITY, GK, REL, STATEMENT
-from graphkit.query.errors import QueryError, first_line
+from graphkit.errors import GraphkitError, InputError
+from graphkit.export.rdf import DEFAULT_BASE, VOID, Namespaces
+from graphkit.query.errors import QueryError, UpdateRefusedError, first_line
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
+from graphkit.query.store import is_store, store_database
 
-PREFIXES = {
-    "gk": str(GK),
-    "rel": str(REL),
-    "ent": str(ENTITY),
-    "st": str(STATEMENT),
-    "doc": str(DOCUMENT),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+PREFIXES = Namespaces(DEFAULT_BASE).prefixes
+# File suffix -> (pyoxigraph RdfFormat name, rdflib format name)
+FILE_FORMATS = {
+    ".ttl": ("TURTLE", "turtle"), ".trig": ("TRIG", "trig"), ".nt": ("N_TRIPLES", "nt"),
+    ".nq": ("N_QUADS", "nquads"), ".jsonld": ("JSON_LD", "json-ld"), ".rdf": ("RDF_XML", "xml"),
+    ".xml": ("RDF_XML", "xml"),
 }
-_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "json-ld"}
-_ELSEWHERE = "a query runs over the graph file given"
-_UPDATES = {
-    "Load": "LOAD", "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA", "DeleteWhere": "DELETE WHERE",
-    "Modify": "DELETE/INSERT", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD",
-    "Move": "MOVE", "Copy": "COPY",
+# --format / Accept name -> (pyoxigraph QueryResultsFormat name, media type)
+RESULT_FORMATS = {
+    "json": ("JSON", "application/sparql-results+json"),
+    "xml": ("XML", "application/sparql-results+xml"),
+    "csv": ("CSV", "text/csv"),
+    "tsv": ("TSV", "text/tab-separated-values"),
 }
-_KINDS = {"ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+# Graph results of CONSTRUCT and DESCRIBE: name -> (pyoxigraph RdfFormat name, media type)
+GRAPH_FORMATS = {
+    "turtle": ("TURTLE", "text/turtle"),
+    "ntriples": ("N_TRIPLES", "application/n-triples"),
+    "jsonld": ("JSON_LD", "application/ld+json"),
+    "rdfxml": ("RDF_XML", "application/rdf+xml"),
+}
+_UPDATES = ("LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# The tokens of SPARQL that can hide a keyword: comments, IRIs, strings, variables and prefixed names.
+# Whatever else is a word is a keyword (or a function name), wherever it stands.
+_TOKENS = re.compile(
+    r"""(?P<skip>\#[^\n\r]*
+       |<[^<>"{}|^`\\\x00-\x20]*>
+       |'''(?:\\.|[^\\])*?'''|\"\"\"(?:\\.|[^\\])*?\"\"\"
+       |'(?:\\.|[^'\\\n\r])*'|"(?:\\.|[^"\\\n\r])*"
+       |[?$]\w+
+       |[\w.\-]*:[\w.:%\\\-]*)
+      |(?P<word>[A-Za-z_]\w*)""",
+    re.VERBOSE,
+)
 
-__all__ = ["PREFIXES", "QueryError", "load_rdf", "parse_query", "run_query"]
+__all__ = ["PREFIXES", "QueryError", "GraphSource", "check_query", "load_rdf", "query_results", "run_query"]
+
+
+def keywords(query: str) -> list[str]:
+    """The words of ``query`` outside comments, IRIs, strings, variables and prefixed names, upper-cased.
+
+    >>> keywords('SELECT ?service WHERE { ?s ex:SERVICE "SERVICE" } # SERVICE')
+    ['SELECT', 'WHERE']
+    """
+    return [match["word"].upper() for match in _TOKENS.finditer(query) if match["word"]]
+
+
+def check_query(query: str) -> str:
+    """The query's form (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``), after refusing what must not run.
+
+    ``SERVICE`` anywhere and every update raise a one-line :class:`QueryError`.
+    """
+    words = keywords(query)
+    if "SERVICE" in words:
+        raise QueryError("SERVICE is not supported: a query runs over the graph given and never goes online")
+    for word in words:
+        if word in _UPDATES:
+            raise UpdateRefusedError(f"{word} is not supported: graphkit only reads (SELECT, ASK, CONSTRUCT, DESCRIBE)")
+        if word in _FORMS:
+            return word
+    return "SELECT"  # not a query at all: pyoxigraph's parser says where
+
+
+@dataclass(frozen=True)
+class GraphSource:
+    """A graph to query: an exported file, or a store folder.
+
+    >>> GraphSource.at("output/graph.trig")  # doctest: +SKIP
+    """
+
+    path: Path
+    folder: bool
+
+    @classmethod
+    def at(cls, path: str | Path) -> GraphSource:
+        """The graph at ``path``, checked to exist and to be a format graphkit reads."""
+        path = Path(path)
+        if path.is_dir():
+            if not is_store(path):
+                raise InputError(str(path), "not a graphkit store (a folder written by graphkit build --store)")
+            return cls(path, True)
+        _file_format(path)
+        if not path.is_file():
+            raise InputError(str(path), "no such file")
+        return cls(path, False)
+
+    def parse(self) -> Iterator:
+        """The file's quads as pyoxigraph parses them, streamed, literals exactly as written."""
+        import pyoxigraph
+
+        name, kind = _file_format(self.path)
+        try:
+            yield from pyoxigraph.parse(path=str(self.path), format=getattr(pyoxigraph.RdfFormat, name))
+        except (SyntaxError, ValueError, OSError) as error:
+            raise InputError(str(self.path), f"cannot parse {kind} ({first_line(error)})") from None
+
+    def open(self):
+        """A pyoxigraph store over the graph: the file loaded into memory, or the folder opened read-only."""
+        import pyoxigraph
+
+        if self.folder:
+            try:
+                return pyoxigraph.Store.read_only(str(store_database(self.path)))
+            except OSError as error:
+                raise InputError(str(self.path), f"cannot open the store ({first_line(error)})") from None
+        name, kind = _file_format(self.path)
+        store = pyoxigraph.Store()
+        try:
+            store.load(path=str(self.path), format=getattr(pyoxigraph.RdfFormat, name))
+        except (SyntaxError, ValueError, OSError) as error:
+            raise InputError(str(self.path), f"cannot parse {kind} ({first_line(error)})") from None
+        return store
+
+
+def prefixes_of(store) -> dict[str, str]:
+    """graphkit's prefixes for the graph in ``store``: its instance namespaces come from its base IRI."""
+    found = list(store.query(f"SELECT ?base WHERE {{ ?d a <{VOID}Dataset> ; <{VOID}uriSpace> ?base }} LIMIT 1",
+                             use_default_graph_as_union=True))
+    return prefixes_for(found[0]["base"].value if found else None)
+
+
+def prefixes_for(base: str | None) -> dict[str, str]:
+    """graphkit's prefixes under ``base`` (a graph's ``void:uriSpace``), the default ones for a foreign graph."""
+    try:
+        return Namespaces(base).prefixes if base else dict(PREFIXES)
+    except GraphkitError:  # a foreign file's odd uriSpace
+        return dict(PREFIXES)
+
+
+def evaluate(store, query: str, result_format: str | None):
+    """Run ``query`` over ``store``.
+
+    With ``result_format`` None: ``(columns, rows)`` of plain strings (SELECT or ASK only); else the
+    answer serialised in that W3C result format (graph results of CONSTRUCT and DESCRIBE in
+    the :data:`GRAPH_FORMATS` one that ``result_format`` names, N-Triples when it names a result format).
+    """
+    import pyoxigraph
+
+    form = check_query(query)
+    if result_format is None and form in ("CONSTRUCT", "DESCRIBE"):
+        raise QueryError(f"{form} queries are not supported here: use SELECT or ASK")
+    try:
+        # the default graph is the union of the dataset's graphs, unless the query names its own with FROM
+        union = "FROM" not in keywords(query)
+        answer = store.query(query, prefixes=prefixes_of(store), use_default_graph_as_union=union)
+        if isinstance(answer, pyoxigraph.QueryTriples):
+            name = GRAPH_FORMATS.get(result_format, GRAPH_FORMATS["ntriples"])[0]
+            return pyoxigraph.serialize(answer, format=getattr(pyoxigraph.RdfFormat, name))
+        if result_format is not None:
+            return answer.serialize(format=getattr(pyoxigraph.QueryResultsFormat, RESULT_FORMATS[result_format][0]))
+        if isinstance(answer, pyoxigraph.QueryBoolean):
+            return ["ask"], [["true" if bool(answer) else "false"]]
+        columns = [variable.value for variable in answer.variables]
+        return columns, [[_plain(term) for term in solution] for solution in answer]
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {_syntax_message(error)}") from None
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(f"query failed: {first_line(error)}") from None
 
 
 def run_query(
@@ -56,160 +199,94 @@ def run_query(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
 ) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT (or ASK) query; return the column names and the rows as strings.
+    """Run a SELECT (or ASK) query over a graph file or store folder; return the column names and rows.
 
-    The query runs in a child process that is killed after ``timeout`` seconds and may grow
-    by ``max_memory`` bytes (``None``: no limit); either limit ends in a one-line
-    :class:`QueryError`, as does a malformed or refused query.
+    Values are plain strings (an IRI, a literal's text, ``""`` for unbound), rows in the
+    engine's order (add ``ORDER BY`` for another). The query runs in a child process that is
+    killed after ``timeout`` seconds and may grow by ``max_memory`` bytes (``None``: no
+    limit); either limit ends in a one-line :class:`QueryError`, as does a malformed or
+    refused query.
 
     >>> columns, rows = run_query("output/graph.ttl", "SELECT ?who WHERE { ?who rel:honor ?whom }")  # doctest: +SKIP
     """
-    path = Path(path)
-    _format_of(path)
-    if not path.is_file():
-        raise InputError(str(path), "no such file")
-    return run_sandboxed(_answer, path, query, timeout=timeout, max_memory=max_memory, readable=[path])
+    return _sandboxed(GraphSource.at(path), query, None, timeout, max_memory)
 
 
-def parse_query(query: str) -> Query:
-    """Parse a query and refuse what would read beyond the graph or change it.
-
-    ``FROM``, ``FROM NAMED``, ``SERVICE`` (anywhere, nested too), ``LOAD`` and the other
-    updates, ``CONSTRUCT`` and ``DESCRIBE`` each raise a one-line :class:`QueryError`.
-    """
-    try:
-        prepared = prepareQuery(query, initNs=PREFIXES)
-    except Exception as error:  # pyparsing errors carry the position
-        _refuse_update(query)
-        raise QueryError(f"invalid SPARQL: {first_line(error)}") from None
-    algebra = prepared.algebra
-    if algebra.name in _KINDS:
-        raise QueryError(f"{_KINDS[algebra.name]} queries are not supported: use SELECT or ASK")
-    clauses = algebra.get("datasetClause") or []
-    if clauses:
-        keyword = "FROM" if any("default" in clause for clause in clauses) else "FROM NAMED"
-        raise QueryError(f"{keyword} is not supported: {_ELSEWHERE}")
-    if "ServiceGraphPattern" in _names(algebra):
-        raise QueryError(f"SERVICE is not supported: {_ELSEWHERE}")
-    return prepared
+def query_results(
+    path: str | Path,
+    query: str,
+    result_format: str = "json",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+) -> bytes:
+    """The answer to ``query`` as bytes in a W3C format: ``json``, ``xml``, ``csv`` or ``tsv``
+    (graph results in N-Triples, or in a :data:`GRAPH_FORMATS` name). Limits as :func:`run_query`."""
+    if result_format not in RESULT_FORMATS and result_format not in GRAPH_FORMATS:
+        raise QueryError(f"unknown result format '{result_format}' (choose from: "
+                         f"{', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])})")
+    return _sandboxed(GraphSource.at(path), query, result_format, timeout, max_memory)
 
 
-def load_rdf(path: str | Path) -> Graph:
-    """Read an exported RDF file; TriG is read as a dataset whose graphs are all queried.
-
-    A JSON-LD file is read as JSON first: an ``@context`` that names a document (an IRI or a
-    relative path, alone or in a list, at any depth) or an ``@import`` is refused, because
-    reading it would mean fetching another file or going online.
-    """
-    path = Path(path)
-    kind = _format_of(path)
-    if not path.is_file():
-        raise InputError(str(path), "no such file")
-    graph = Dataset(default_union=True) if kind == "trig" else Graph()
-    try:
-        if kind == "json-ld":
-            text = _read_jsonld(path)
-            graph.parse(data=text, format=kind, publicID=path.resolve().as_uri())
-        else:
-            graph.parse(path, format=kind)
-    except InputError:
-        raise
-    except Exception as error:  # rdflib raises many parser-specific types
-        raise InputError(str(path), f"cannot parse {kind} ({first_line(error)})") from None
-    return graph
+def _sandboxed(graph: GraphSource, query: str, result_format, timeout, max_memory):
+    check_query(query)  # refused at once, without starting a process
+    return run_sandboxed(answer, graph, None, query, result_format, timeout=timeout, max_memory=max_memory,
+                         readable=[graph.path])
 
 
-def _answer(path: Path, query: str) -> tuple[list[str], list[list[str]]]:
-    """Parse, load and evaluate; runs inside the sandbox's child process."""
-    _disarm_rdflib()
-    prepared = parse_query(query)
-    result = load_rdf(path).query(prepared)
-    if result.type == "ASK":
-        return ["ask"], [[str(bool(result.askAnswer)).lower()]]
-    columns = [str(v) for v in result.vars]
-    rows = [["" if value is None else str(value) for value in row] for row in result]
-    return columns, rows if "OrderBy" in _names(prepared.algebra) else sorted(rows)
+def answer(graph: GraphSource, store, query: str, result_format):
+    """Open ``graph`` (unless ``store`` holds it, already loaded) and :func:`evaluate`; runs in the sandbox's child."""
+    return evaluate(store if store is not None else graph.open(), query, result_format)
 
 
-def _disarm_rdflib() -> None:
-    """Stop rdflib loading FROM graphs and calling SERVICE endpoints, whatever the query says.
-
-    Changes rdflib's module state, so only ever called in the sandbox's child process.
-    """
-    import rdflib.plugins.sparql as sparql
-
-    sparql.SPARQL_LOAD_GRAPHS = False
-    others = dict(sparql.CUSTOM_EVALS)
-    sparql.CUSTOM_EVALS.clear()
-    sparql.CUSTOM_EVALS["graphkit-no-service"] = _refuse_service  # first, before any plugin
-    sparql.CUSTOM_EVALS.update(others)
+def _syntax_message(error: SyntaxError) -> str:
+    """pyoxigraph's message, which starts with the line and column: an undeclared prefix named so,
+    a long list of what was expected cut short."""
+    message = first_line(error)
+    where, _, what = message.partition(": ")
+    if "Prefix not found" in what:
+        return f"{where}: undeclared prefix"
+    return message if len(message) <= 160 else message[:157].rstrip(" ,|[") + " ..."
 
 
-def _refuse_service(ctx, part):
-    if part.name == "ServiceGraphPattern":
-        raise QueryError(f"SERVICE is not supported: {_ELSEWHERE}")
-    raise NotImplementedError  # rdflib's way of saying "evaluate it as usual"
+def _plain(term) -> str:
+    if term is None:
+        return ""
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)
 
 
-def _refuse_update(query: str) -> None:
-    try:
-        operations = [_UPDATES.get(op.name, op.name) for op in parseUpdate(query).request]
-    except Exception:  # not an update either: the query's own parse error is the one to show
-        return
-    if "LOAD" in operations:
-        raise QueryError(f"LOAD is not supported: {_ELSEWHERE}")
-    if operations:
-        raise QueryError(f"{operations[0]} is not supported: graphkit query only reads (SELECT or ASK)")
-
-
-def _names(node) -> set[str]:
-    """The names of every algebra node under ``node`` (rdflib's CompValues are dicts)."""
-    names, stack = set(), [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if getattr(item, "name", None):
-                names.add(item.name)
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-    return names
-
-
-def _format_of(path: Path) -> str:
-    kind = _FORMATS.get(path.suffix.lower())
+def _file_format(path: Path) -> tuple[str, str]:
+    kind = FILE_FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise InputError(str(path), f"unsupported RDF file type '{path.suffix}' (expected {', '.join(_FORMATS)})")
+        raise InputError(str(path), f"unsupported RDF file type '{path.suffix}' (expected a store folder or "
+                                    f"{', '.join(FILE_FORMATS)})")
     return kind
 
 
-def _read_jsonld(path: Path) -> str:
-    """The file's text, after checking that no context would be fetched from elsewhere."""
+def load_rdf(path: str | Path):
+    """Read a graph file or store folder into rdflib: a ``Graph``, or for datasets a ``Dataset``
+    whose default graph is the union of its graphs. The Python API for working with the export.
+
+    >>> g = load_rdf("output/graph.ttl")  # doctest: +SKIP
+    >>> len(g)  # doctest: +SKIP
+    """
+    import io
+
+    import pyoxigraph
+    from rdflib import Dataset
+    from rdflib import Graph as RdflibGraph
+
+    graph = GraphSource.at(path)
+    if graph.folder or graph.path.suffix.lower() in (".trig", ".nq", ".jsonld"):
+        # through pyoxigraph: fast, and it never fetches a JSON-LD context (a file's literals stay exactly
+        # as written; a store holds numbers in canonical form, 0.82 for 0.820)
+        quads = graph.open() if graph.folder else graph.parse()
+        nquads = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+        dataset = Dataset(default_union=True)
+        dataset.parse(io.BytesIO(nquads), format="nquads")
+        return dataset
+    name, kind = _file_format(graph.path)
     try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
-    except UnicodeDecodeError as error:
-        raise InputError(str(path), f"not UTF-8 (byte 0x{error.object[error.start]:02x} at offset {error.start})") from None
-    except json.JSONDecodeError as error:
-        raise InputError(str(path), f"invalid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            for key, value in item.items():
-                reference = _context_reference(value) if key == "@context" else value if key == "@import" else None
-                if reference is not None:
-                    raise InputError(str(path), f"JSON-LD {key} '{reference}' refused: graphkit never fetches a "
-                                                "context; put the context itself in the file")
-                stack.append(value)
-    return text
-
-
-def _context_reference(context) -> object | None:
-    """The first document a JSON-LD ``@context`` value refers to, or ``None`` if it is inline."""
-    for entry in context if isinstance(context, list) else [context]:
-        if entry is not None and not isinstance(entry, dict):
-            return entry
-    return None
+        return RdflibGraph().parse(graph.path, format=kind)
+    except Exception as error:  # rdflib raises many parser-specific types
+        raise InputError(str(graph.path), f"cannot parse {kind} ({first_line(error)})") from None

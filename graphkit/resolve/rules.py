@@ -390,6 +390,24 @@ def _is_acronym(text: str) -> bool:
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
 
 
+def _spells(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters occur in the name in order, the first at the start of a word.
+
+    Schwartz and Hearst's test for a definition in parentheses: "Islamic State (ISIS)",
+    "Northern Relief Coalition (NORCO)"; not "Trump (U.S.)".
+    """
+    letters = acronym.replace(".", "").lower()
+    text = name.lower()
+    at = len(text)
+    for i, letter in enumerate(reversed(letters)):
+        first = i == len(letters) - 1
+        at = next((j for j in range(at - 1, -1, -1)
+                   if text[j] == letter and (not first or j == 0 or not text[j - 1].isalnum())), -1)
+        if at < 0:
+            return False
+    return True
+
+
 def acronym(state: RuleState) -> None:
     """An acronym joins the name it follows in parentheses ("Islamic State (ISIS)"), else the one
     organisation of the corpus whose initials spell it ("UN" -> "United Nations")."""
@@ -412,7 +430,7 @@ def acronym(state: RuleState) -> None:
         here, offsets = by_doc[m.doc_id], starts[m.doc_id]
         window = here[bisect_left(offsets, m.start - 3 - longest) : bisect_left(offsets, m.start)]
         before = [n for n in window if n is not m and 0 < m.start - n.end <= 3 and keys[n][0] in {"ORG", "GPE"}]
-        if before and keys[m] != keys[before[-1]]:
+        if before and keys[m] != keys[before[-1]] and _spells(m.text, before[-1].text):
             defined[keys[m]] = keys[before[-1]]
 
     def join_long_form(m: Mention) -> None:

@@ -85,7 +85,7 @@ def test_jsonl_ids_and_metadata_with_surrogates_and_control_characters(runner, c
     assert {"\ufffd", "a b", "ok", "us-russia-relations-2017.txt"} <= docs
     _assert_outputs_parse(out)
     turtle = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
-    titles = {str(o) for o in turtle.objects(None, rdflib.DCTERMS.title)}
+    titles = {str(o) for o in turtle.objects(None, rdflib.URIRef("http://schema.org/headline"))}
     assert {"Talks \ufffd", "Esc [31mape"} <= titles
 
 

@@ -53,3 +53,11 @@ def http_server():
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_graph, tmp_path_factory):
+    """The seed graph as a store folder (what ``graphkit build --store`` writes)."""
+    from graphkit.query import write_store
+
+    return write_store(seed_graph, tmp_path_factory.mktemp("seed-store") / "store")

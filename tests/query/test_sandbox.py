@@ -79,12 +79,26 @@ def test_rdflib_from_is_stopped_by_the_guard_alone(seed_output, tmp_path):
 
 def test_the_network_is_stopped_by_the_guard_alone(seed_output, http_server):
     graph = seed_output / "graph.trig"
+    _unchecked_query(graph, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # rdflib's plugins found here, not in the child
     with pytest.raises(QueryError, match=r"^refused network access \(.+\): a query never goes online$"):
         run_sandboxed(urllib.request.urlopen, f"{http_server.url}/x.ttl", timeout=10)
     for query in (f"SELECT ?o FROM <{http_server.url}/x.ttl> WHERE {{ ?s ?p ?o }}",
                   f"SELECT * WHERE {{ SERVICE <{http_server.url}/sparql> {{ ?s ?p ?o }} }}"):
         with pytest.raises(QueryError, match=r"^refused network access"):
             run_sandboxed(_unchecked_query, graph, query, timeout=30, readable=[graph])
+    assert http_server.requests == []
+
+
+def _oxigraph_service(url: str) -> list:
+    """pyoxigraph (native code, unseen by audit hooks) calling a SERVICE, with no graphkit check before it."""
+    import pyoxigraph
+
+    return list(pyoxigraph.Store().query(f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"))
+
+
+def test_native_code_is_kept_off_the_network_by_the_kernel(http_server):
+    with pytest.raises(QueryError, match=r"^query failed: PermissionError: Permission denied \(os error 13\)"):
+        run_sandboxed(_oxigraph_service, http_server.url, timeout=30)
     assert http_server.requests == []
 
 

@@ -243,6 +243,15 @@ def test_acronym_defined_in_parentheses_and_by_initials():
     assert state.keys[un] == state.keys[united] and state.rule_of[un] == "acronym"
 
 
+def test_a_bracketed_acronym_joins_only_a_name_it_spells():
+    # hypothesis found "Trump (U.S.)" merged: the letters of U.S. are not in "Trump"
+    trump, us = _m("Trump", 0, label="ORG"), _m("U.S.", 7, label="GPE", roles=("bracketed",))
+    state = _run([trump, us], table.ACRONYM)
+    assert state.keys[trump] != state.keys[us]
+    isis_name, isis = _m("Islamic State", 0, label="ORG"), _m("ISIS", 15, label="ORG", roles=("bracketed",))
+    assert len({_run([isis_name, isis], table.ACRONYM).keys[m] for m in (isis_name, isis)}) == 1
+
+
 def test_never_merge():
     full, short = _m("Bashar al-Assad", 0), _m("Assad", 40)
     state = _run([full, short], table.NEVER_MERGE,
