@@ -1,131 +1,178 @@
-"""``graph.html``: an interactive, self-contained page drawn by pyvis (vis-network).
+"""``graph.html``: one self-contained page to explore the graph, usable at thousands of nodes.
 
-pyvis's ``cdn_resources="in_line"`` inlines vis-network but still links
-Bootstrap from a CDN; those links are removed so the page works with the
-network off. Nodes are coloured by type and sized by mentions; hovering shows
-aliases and evidence; relations are labelled arrows, dashed when negated; a
-checkbox hides or shows the concept nodes, leaving the actors; pyvis's search
-menu (tom-select, inlined) highlights a node's neighbourhood.
+The page is written here rather than through pyvis's template: pyvis links
+Bootstrap from a CDN even when told to inline (WestHealth/pyvis#159, #228),
+runs physics on every graph (#204) and has a template that writes tooltips
+into ``innerHTML`` (#92). What graphkit takes from pyvis is the vis-network
+library it ships, inlined as it is.
 
-Names and sentences are untrusted text, and the page shows them as text only.
-The data is embedded as JSON with ``<``, ``>``, ``&`` and ``'`` escaped (pyvis's
-``tojson``), so nothing in it can close the ``<script>``. Tooltips never go
-through pyvis as ``title`` strings: a ``title`` containing "href" switches
-pyvis to a template that writes titles into ``innerHTML``. They travel as
-``tooltip``, and just before the network is created each becomes a ``<div>``
-filled with ``textContent``, which vis-network shows as it is.
+Positions are computed here (:func:`graphkit.graph.layout.positions` on the
+actors and the pairs of actors that have a statement), so the page draws at
+once with physics off; only a small first view starts with physics on. The
+page opens on the actor graph: each pair of actors is one edge aggregating all
+their statements, coloured by mean intensity and labelled by the main event
+type; concepts come on demand (those of the actor in focus, or of every shown
+actor), each placed on a small spiral round the actors it is linked to. The
+controls (search by label or alias, filters by entity type, event type, dates
+and mentions, "show more", side panels with the evidence) are the page's own
+script, ``html_assets/graph.js``.
+
+Everything in the page is inline and nothing is fetched. The graph travels as
+one JSON document in a ``<script type="application/json">`` with ``<``, ``>``
+and ``&`` escaped, so no name or sentence can close the element; the script
+puts every piece of data into the page with ``textContent`` or as vis-network
+labels and string tooltips (which vis-network 9 shows with ``innerText``),
+never as markup.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
-import re
+from collections import defaultdict
+from importlib.resources import files
 from pathlib import Path
 
-from pyvis.network import Network
-
+from graphkit.export.style import MAX_INTENSITY, edge_colour, node_colour, node_size
 from graphkit.graph import KnowledgeGraph
+from graphkit.graph.kg import ACTOR_TYPES
+from graphkit.graph.layout import positions
 
-TYPE_COLOURS = {
-    "PERSON": "#e15759",
-    "ORG": "#4e79a7",
-    "GPE": "#59a14f",
-    "NORP": "#b07aa1",
-    "LOC": "#76b7b2",
-    "FAC": "#edc948",
-    "CONCEPT": "#bab0ac",
-}
-_REMOTE_TAG = re.compile(
-    r"<link\b[^>]*href=\"https?://[^\"]*\"[^>]*/?>|<script\b[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>",
-    re.IGNORECASE | re.DOTALL,
-)
-_EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
-_TEMPLATE_COMMENT = re.compile(r"<!--(?:(?!-->).)*node_modules(?:(?!-->).)*-->", re.DOTALL)
+FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
+PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
+_SPREAD = 20  # beyond _SPREAD**2 actors the layout is stretched by sqrt(actors) / _SPREAD to keep them apart
+_SPIRAL_STEP = 35.0  # about the distance between a concept and the next one round the same actors
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+_VIS_NETWORK = files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+_ASSETS = files("graphkit.export") / "html_assets"
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-_CONCEPT_CHECKBOX = '<label style="margin-left:1em"><input type="checkbox" id="show-concepts" checked> show concepts</label>'
-_CONCEPT_TOGGLE = """<script>
-document.getElementById("show-concepts").addEventListener("change", function (event) {
-  var concepts = nodes.get({filter: function (node) { return node.kind === "CONCEPT"; }});
-  nodes.update(concepts.map(function (node) { return {id: node.id, hidden: !event.target.checked}; }));
-});
-</script>"""
-_NETWORK_CREATED = "network = new vis.Network(container, data, options);"
-_TEXT_TOOLTIPS = """[nodes, edges].forEach(function (items) {
-                    items.update(items.get().map(function (item) {
-                      var box = document.createElement("div");
-                      box.style.whiteSpace = "pre-wrap";
-                      box.style.maxWidth = "40em";
-                      box.textContent = item.tooltip;
-                      return {id: item.id, title: box};
-                    }));
-                  });
-                  """
+def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
+    """Actors laid out on the pairs of actors that have a statement; concepts round their actors.
+
+    The layout's extent grows with the square root of the number of actors, so
+    that thousands of actors stay about as far apart as a few dozen. A concept
+    linked to no actor is never shown and gets no position.
+    """
+    actors = [e.id for e in graph.nodes() if e.type in ACTOR_TYPES]
+    actor_set = set(actors)
+    relations = graph.edge_relations()
+    pairs = [(r.subject_id, r.object_id) for r in relations if r.subject_id in actor_set and r.object_id in actor_set]
+    scale = max(1.0, math.sqrt(len(actors)) / _SPREAD)
+    placed = {node: (x * scale, y * scale) for node, (x, y) in positions(actors, pairs).items()}
+    anchors: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.subject_id in actor_set and r.object_id not in actor_set:
+            anchors[r.object_id].add(r.subject_id)
+        elif r.object_id in actor_set and r.subject_id not in actor_set:
+            anchors[r.subject_id].add(r.object_id)
+    taken: dict[tuple[str, ...], int] = defaultdict(int)  # concepts already placed round these actors
+    for concept in sorted(anchors):
+        linked = tuple(sorted(anchors[concept]))
+        cx = sum(placed[a][0] for a in linked) / len(linked)
+        cy = sum(placed[a][1] for a in linked) / len(linked)
+        k = taken[linked] = taken[linked] + 1
+        radius, angle = _SPIRAL_STEP * (1 + math.sqrt(k)), k * _GOLDEN_ANGLE  # clear of the actors' own dots
+        placed[concept] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return {node: (round(x, 1) + 0.0, round(y, 1) + 0.0) for node, (x, y) in placed.items()}
 
 
-def _legend(types: list[str]) -> str:
-    """Colour key of the node types, with the concept checkbox when there are concepts."""
-    items = "".join(
-        f'<span style="margin-right:1em"><span style="display:inline-block;width:0.8em;height:0.8em;'
-        f'border-radius:50%;background:{TYPE_COLOURS.get(t, "#999")}"></span> {html.escape(t.lower())}</span>'
-        for t in types
-    )
-    toggle = _CONCEPT_CHECKBOX if "CONCEPT" in types else ""
-    return f'<div id="legend" style="font:14px sans-serif;padding:4px 8px">{items}{toggle}</div>'
+def page_data(graph: KnowledgeGraph, title: str = "graphkit") -> dict:
+    """Everything the page shows, as plain JSON-ready data, in a stable order.
+
+    ``nodes`` are the actors and the concepts some actor is linked to (a concept
+    linked only to concepts can never be shown), each with its position, size,
+    aliases with counts and the documents it is mentioned in; ``statements`` are the
+    relations between two of them, each with its evidence (sentence, document,
+    offsets, dates, confidence, speaker, event type and intensity), pointing
+    into the ``nodes``, ``docs`` and ``sentences`` lists by index. ``summary``
+    counts the whole graph. Colours and sizes are :mod:`graphkit.export.style`'s,
+    as in the GEXF and GraphML: ``intensity_colours`` is the edge colour of every
+    intensity from -10 to +10 in steps of 0.1, for the page to colour an edge by
+    the mean intensity of the statements its filters keep.
+    """
+    placed = _node_positions(graph)
+    nodes = [entity for entity in graph.nodes() if entity.id in placed]
+    index = {entity.id: i for i, entity in enumerate(nodes)}
+    doc_index = {doc.id: i for i, doc in enumerate(graph.documents)}
+    sentences: dict[str, int] = {}
+    statements = []
+    for r in graph.edge_relations():
+        if r.subject_id not in index or r.object_id not in index:
+            continue
+        provenance = r.triple.provenance
+        statements.append({
+            "s": index[r.subject_id],
+            "o": index[r.object_id],
+            "relation": r.triple.relation,
+            "lemma": r.triple.relation_lemma,
+            "event": r.event,
+            "intensity": r.intensity,
+            "confidence": r.triple.confidence,
+            "negated": r.triple.negated,
+            "speaker": r.speaker,
+            "doc": doc_index[provenance.doc_id],
+            "sentence": sentences.setdefault(provenance.sentence, len(sentences)),
+            "start": provenance.sentence_start,
+            "end": provenance.sentence_end,
+            "date": r.date,
+            "event_date": r.event_date,
+        })
+    node_records = []
+    for entity in nodes:
+        x, y = placed[entity.id]
+        node_records.append({
+            "id": entity.id,
+            "label": entity.label,
+            "type": entity.type,
+            "mentions": len(entity.mentions),
+            "x": x,
+            "y": y,
+            "size": node_size(entity.type, len(entity.mentions)),
+            "aliases": [[name, count] for name, count in entity.aliases if name != entity.label],
+            "docs": sorted({doc_index[m.doc_id] for m in entity.mentions if m.doc_id in doc_index}),
+        })
+    all_nodes = graph.nodes()
+    actors = sum(1 for entity in all_nodes if entity.type in ACTOR_TYPES)
+    return {
+        "title": title,
+        "summary": {"documents": len(graph.documents), "actors": actors, "concepts": len(all_nodes) - actors,
+                    "statements": len(graph.edge_relations())},
+        "first_view": FIRST_VIEW,
+        "physics_max_nodes": PHYSICS_MAX_NODES,
+        "colours": {t: node_colour(t) for t in sorted({entity.type for entity in nodes} | {"CONCEPT"})},
+        "intensity_colours": [edge_colour(tenth / 10) for tenth in range(-10 * int(MAX_INTENSITY), 10 * int(MAX_INTENSITY) + 1)],
+        "nodes": node_records,
+        "statements": statements,
+        "sentences": list(sentences),
+        "docs": [{"id": doc.id, "title": doc.title, "date": doc.date} for doc in graph.documents],
+    }
+
+
+def _script_json(data: dict) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` left to end it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
 
 
 def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
     """The page as a string: no external resources, same bytes for the same graph."""
-    net = Network(height="80vh", width="100%", directed=True, cdn_resources="in_line", heading="", select_menu=True)
-    nx_graph = graph.to_networkx()
-    for node_id, data in nx_graph.nodes(data=True):
-        tooltip = [data["label"], f"type: {data['type'].lower()}", f"mentions: {data['mentions']}"]
-        if data["aliases"]:
-            tooltip.append("also: " + data["aliases"].replace("|", ", "))
-        concept = data["type"] == "CONCEPT"
-        net.add_node(
-            node_id,
-            label=data["label"],
-            tooltip="\n".join(tooltip),
-            color=TYPE_COLOURS.get(data["type"], "#999999"),
-            size=(8 if concept else 14) + 6 * math.log1p(data["mentions"]),
-            shape="dot",
-            font={"size": 14 if concept else 22},
-            kind=data["type"],
-        )
-    for source, target, data in nx_graph.edges(data=True):
-        evidence = data["evidence"].split(" | ")
-        tooltip = [f"{data['relation']} (confidence {data['confidence']:.2f}, {data['weight']}x)"]
-        if data["attributed_to"]:
-            tooltip.append(f"according to: {data['attributed_to']}")
-        tooltip.extend(f"- {sentence}" for sentence in evidence[:5])
-        net.add_edge(
-            source,
-            target,
-            label=data["relation"],
-            tooltip="\n".join(tooltip),
-            width=1 + math.log1p(data["weight"]),
-            dashes=bool(data["negated"]),
-            arrows="to",
-            font={"size": 12, "color": "#555555"},
-        )
-    net.barnes_hut(gravity=-4000, central_gravity=0.8, spring_length=110)
-    page = net.generate_html()
-    page = _REMOTE_TAG.sub("", page)
-    page = _EMPTY_HEADING.sub("", page)
-    page = _TEMPLATE_COMMENT.sub("", page)
-    types = sorted({data["type"] for _, data in nx_graph.nodes(data=True)})
-    header = f"<title>{html.escape(title)}</title>"
-    page = page.replace("<head>", "<head>\n        " + header, 1)
-    page = page.replace("<body>", "<body>\n" + _legend(types), 1)
-    data_and_code, created, handlers = page.rpartition(_NETWORK_CREATED)  # the last: a name may hold the same words
-    if not created:
-        raise RuntimeError(f"pyvis's page no longer creates the network with {_NETWORK_CREATED!r}")
-    page = data_and_code + _TEXT_TOOLTIPS + created + handlers
-    if "CONCEPT" in types:
-        page = page.replace("</body>", _CONCEPT_TOGGLE + "\n</body>", 1)
-    return page
+    template = (_ASSETS / "graph.html").read_text(encoding="utf-8")
+    parts = {
+        "title": html.escape(title),
+        "style": (_ASSETS / "graph.css").read_text(encoding="utf-8"),
+        "data": _script_json(page_data(graph, title)),
+        "vis": _VIS_NETWORK.read_text(encoding="utf-8"),
+        "script": (_ASSETS / "graph.js").read_text(encoding="utf-8"),
+    }
+    head, *rest = template.split("{{")
+    out = [head]
+    for piece in rest:
+        name, _, after = piece.partition("}}")
+        out.append(parts[name])
+        out.append(after)
+    return "".join(out)
 
 
 def write_html(graph: KnowledgeGraph, path: str | Path) -> None:

@@ -4,8 +4,11 @@ A force-directed layout (igraph's Fruchterman-Reingold, with its grid
 approximation above a few hundred nodes) run with a fixed seed on the nodes and
 edges in sorted order, so the same graph always gets the same positions. The
 HTML page draws them with physics off and Gephi opens the GEXF laid out.
-igraph lays out 5,000 nodes and 10,000 edges in well under a second, where
-networkx's spring layout takes about 40 s.
+Every node is also tied weakly to an invisible hub: without it the nodes that
+have no edge, and small parts cut off from the rest, drift to a far ring and
+squeeze the connected part into a knot in the middle. igraph lays out 5,000
+nodes and 10,000 edges in about 1.3 s, where networkx's spring layout takes
+about 40 s.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import igraph
 
 SEED = 20170412
 EXTENT = 1000.0  # positions fall within [-EXTENT, EXTENT] on both axes
+HUB_PULL = 0.05  # how strongly each node is drawn to the middle, against 1 for an edge
 
 
 def positions(
@@ -33,11 +37,13 @@ def positions(
         return {}
     index = {node: i for i, node in enumerate(order)}
     pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in edges if u != v and u in index and v in index})
-    graph = igraph.Graph(n=len(order), edges=pairs)
+    hub = len(order)  # pulls every node weakly to the middle, so parts without edges stay near the rest
+    graph = igraph.Graph(n=len(order) + 1, edges=pairs + [(i, hub) for i in range(len(order))])
+    weights = [1.0] * len(pairs) + [HUB_PULL] * len(order)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         grid = "auto" if len(order) > 300 else "nogrid"
-        coords = graph.layout_fruchterman_reingold(niter=iterations, grid=grid).coords
+        coords = graph.layout_fruchterman_reingold(weights=weights, niter=iterations, grid=grid).coords[:hub]
     finally:
         igraph.set_random_number_generator(random)  # igraph's default generator
     return dict(zip(order, _scaled(coords)))

@@ -1,6 +1,7 @@
 """Layout: deterministic, scaled, and connected nodes end up closer than unconnected ones."""
 
 import math
+import statistics
 
 import networkx as nx
 
@@ -36,3 +37,13 @@ def test_linked_nodes_are_drawn_together():
 def test_empty_and_single():
     assert positions([], []) == {}
     assert positions(["only"], [("only", "only")]) == {"only": (0.0, 0.0)}
+
+
+def test_nodes_without_edges_do_not_squeeze_the_linked_ones_into_the_middle():
+    # news graphs: a few hundred linked actors among many never linked to another; the linked part must
+    # spread over the drawing rather than sit in a knot inside a far ring of lone nodes
+    linked = nx.gnm_random_graph(300, 450, seed=5)
+    alone = [f"alone-{i}" for i in range(900)]
+    where = positions(list(linked.nodes) + alone, linked.edges)
+    radius = lambda ids: statistics.median(math.hypot(*where[i]) for i in ids)  # noqa: E731
+    assert radius(linked.nodes) > 0.6 * radius(alone)
