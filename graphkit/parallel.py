@@ -31,6 +31,7 @@ from graphkit.errors import GraphkitError
 from graphkit.nlp.parse import BATCH_CHARS
 from graphkit.records import Skipped, records_of_documents
 from graphkit.resolve.aliases import UserAliases
+from graphkit.text import sized_batches
 from graphkit.types import Document, DocumentRecords
 
 CHUNK_CHARS = 2 * BATCH_CHARS  # two spaCy batches: worth sending, and small enough to keep N workers busy to the end
@@ -58,18 +59,7 @@ def chunked(items: Iterable[tuple[Item, Document]], max_chars: int | None = None
     A longer document is a chunk of its own. The grouping depends on the
     documents only, never on how many workers there are.
     """
-    max_chars = max_chars or CHUNK_CHARS
-    chunk: list[tuple[Item, Document]] = []
-    size = 0
-    for item in items:
-        length = len(item[1].text)
-        if chunk and size + length > max_chars:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(item)
-        size += length
-    if chunk:
-        yield chunk
+    return sized_batches(items, lambda item: len(item[1].text), max_chars or CHUNK_CHARS)
 
 
 def process_chunk(task: Task, documents: list[Document], stages: dict[str, float] | None = None) -> list[Result]:

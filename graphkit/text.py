@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 # Characters XML 1.0 does not allow, plus lone surrogates (not encodable in UTF-8)
 # and the non-characters U+FFFE/U+FFFF.
@@ -135,3 +137,25 @@ def trim_symbols(text: str) -> str:
             break
         end = first
     return text[start:end].strip()
+
+
+T = TypeVar("T")
+
+
+def sized_batches(items: Iterable[T], size: Callable[[T], int], max_size: int, max_count: int | None = None
+                  ) -> Iterator[list[T]]:
+    """Consecutive groups of ``items`` of at most ``max_size`` in all (by ``size``) and ``max_count`` items.
+
+    An item larger than ``max_size`` is a group of its own. The grouping depends on the items only.
+    """
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        length = size(item)
+        if batch and (total + length > max_size or (max_count is not None and len(batch) >= max_count)):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += length
+    if batch:
+        yield batch

@@ -32,7 +32,7 @@ from itertools import chain
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphkit.text import is_grapheme_boundary
+from graphkit.text import is_grapheme_boundary, sized_batches
 from graphkit.types import Document
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -196,17 +196,7 @@ def _token_cut(doc: Doc, lowest: int, highest: int) -> int:
 def _batches(items: Iterable[tuple[Doc, object]], max_chars: int, max_docs: int
              ) -> Iterator[list[tuple[Doc, object]]]:
     """Consecutive groups of at most ``max_docs`` docs and (one long doc aside) ``max_chars`` characters."""
-    batch: list[tuple[Doc, object]] = []
-    size = 0
-    for item in items:
-        length = len(item[0].text)
-        if batch and (size + length > max_chars or len(batch) >= max_docs):
-            yield batch
-            batch, size = [], 0
-        batch.append(item)
-        size += length
-    if batch:
-        yield batch
+    return sized_batches(items, lambda item: len(item[0].text), max_chars, max_docs)
 
 
 def parse_documents(
