@@ -5,7 +5,7 @@ fail the official schema (networkx#1490, #3572); this module writes GEXF 1.3
 itself, valid against the GEXF Working Group's schema (tests/data/schemas/gexf-1.3):
 
 - every node has a ``color`` (by entity type), a ``size`` (from mentions) and a
-  ``position`` (:func:`graphkit.graph.layout.positions`), so Gephi opens the
+  ``position`` (:meth:`KnowledgeGraph.positions`), so Gephi opens the
   graph laid out and coloured. The official 1.3 schema puts these elements in
   the GEXF namespace itself; Gephi reads them by name, whatever the namespace;
 - attributes are declared with their types: ``mentions`` and ``pair_count``
@@ -58,7 +58,7 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
     Written node by node and edge by edge, so the file is never held in memory whole.
     """
     flat = graph.to_networkx()
-    drawings = node_drawings(flat)
+    drawings = node_drawings(graph)
     edge_spells = _edge_spells(graph)
     node_spells = _node_spells(graph, edge_spells)
     node_types = attribute_types(data for _, data in flat.nodes(data=True))

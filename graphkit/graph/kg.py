@@ -63,7 +63,21 @@ class KnowledgeGraph:
         """One record per (subject, relation, object), its statements aggregated, in a stable order."""
         return [dict(edge) for edge in self._edges]
 
+    def positions(self) -> dict[str, tuple[float, float]]:
+        """Every node's ``(x, y)`` from :func:`graphkit.graph.layout.positions` on the nodes and edges.
+
+        Computed once per graph, so that the exports that carry a drawing (GEXF,
+        GraphML) share one layout instead of each running it again.
+        """
+        return dict(self._positions)
+
     # Every exporter asks for these: they are computed once per graph.
+    @cached_property
+    def _positions(self) -> dict[str, tuple[float, float]]:
+        from graphkit.graph.layout import positions  # igraph: only the exports that draw need it
+
+        return positions((e.id for e in self._nodes), ((edge["source"], edge["target"]) for edge in self._edges))
+
     @cached_property
     def _edge_relations(self) -> tuple[Relation, ...]:
         return tuple(r for r in self.relations if r.subject_id and r.object_id)
