@@ -35,6 +35,7 @@ import resource
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from graphkit.export.rdf import RDF_FILES, RDF_FORMATS
@@ -148,8 +149,10 @@ def timed_export(graph: KnowledgeGraph, name: str, folder: Path) -> dict:
             clock = time.perf_counter()
             write(graph, path)
             report.write_text(json.dumps({"seconds": time.perf_counter() - clock}))
-        finally:
-            os._exit(0)
+        except BaseException:
+            traceback.print_exc()
+            os._exit(1)
+        os._exit(0)
     _, status, usage = os.wait4(pid, 0)
     if status or not report.exists():
         raise SystemExit(f"{name}: the export failed (status {status})")
