@@ -1,7 +1,7 @@
 """Build throughput against the bare spaCy parse and a textacy peer, with workers, cache and corpus size.
 
     python benchmarks/throughput.py ../shared/data/bbc-politics-dev/ \\
-        [--carb ../shared/benchmarks/carb-dev/sentences.txt] [--sizes 1 4 16] [--workers 2]
+        [--carb ../shared/benchmarks/carb-dev/sentences.txt] [--sizes 1 4 16] [--workers 2] [--ratio-only]
 
 The corpus (about 105,000 words): every article of the folder given (read from
 there, never copied into the repository), the CaRB sentences in documents of 20
