@@ -1,7 +1,7 @@
 """Build throughput against the bare spaCy parse and a textacy peer, with workers, cache and corpus size.
 
     python benchmarks/throughput.py ../shared/data/bbc-politics-dev/ \\
-        [--carb ../shared/benchmarks/carb-dev/sentences.txt] [--sizes 1 4 16] [--workers 2]
+        [--carb ../shared/benchmarks/carb-dev/sentences.txt] [--sizes 1 4 16] [--workers 2] [--ratio-only]
 
 The corpus (about 105,000 words): every article of the folder given (read from
 there, never copied into the repository), the CaRB sentences in documents of 20
@@ -195,6 +195,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pairs", type=int, default=3,
                         help="bare parse and graphkit --no-cache runs, alternated, whose medians are reported")
+    parser.add_argument("--ratio-only", action="store_true",
+                        help="only the alternated pairs: the ratio to the bare parse and the stages of the median run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="graphkit-throughput-") as tmp:
         root = Path(tmp)
@@ -209,6 +211,9 @@ def main() -> None:
             print(f"bare parse {bares[-1]['seconds']:.1f} s, graphkit {ones[-1]['seconds']:.1f} s", flush=True)
         ratios = sorted(b["seconds"] / o["seconds"] for b, o in zip(bares, ones))
         bare, one = _median(bares), _median(ones)
+        if args.ratio_only:
+            ratio_report(bare, one, ratios)
+            return
         first = run_child("graphkit", str(corpus), str(root / "out1"), "1", str(root / "cache"))
         print(f"graphkit {first['seconds']:.1f} s", flush=True)
         cached = run_child("graphkit", str(corpus), str(root / "out-cached"), "1", str(root / "cache"))
@@ -252,6 +257,21 @@ def main() -> None:
             print(f"| export {name} | {seconds:.2f} |")
         if args.sizes:
             scaling(root, args, one)
+
+
+def ratio_report(bare: dict, one: dict, ratios: list[float]) -> None:
+    """The medians of the alternated pairs, and where the median graphkit run's time went."""
+    words = one["words"]
+    print(f"\n{one['documents']} documents, {words:,} words\n")
+    print("| run | seconds | words/s | ratio to bare parse | peak MiB |")
+    print("|---|---:|---:|---:|---:|")
+    print(_row("bare `nlp.pipe`", bare["seconds"], words, bare["seconds"], bare["peak_mib"]))
+    print(_row("graphkit build + 9 exports (--no-cache)", one["seconds"], words, bare["seconds"], one["peak_mib"]))
+    print(f"\n- graphkit / bare parse: {ratios[len(ratios) // 2]:.2f}, median of {len(ratios)} pairs "
+          f"({', '.join(f'{r:.2f}' for r in ratios)})")
+    print("- stages of the median graphkit run: " + ", ".join(f"{k} {v:.2f}" for k, v in one["stages"].items()))
+    print("- exports: " + ", ".join(f"{k} {v:.2f}" for k, v in one["exports"].items())
+          + f" ({sum(one['exports'].values()):.2f} in all)")
 
 
 def scaling(root: Path, args, one: dict) -> None:

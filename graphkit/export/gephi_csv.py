@@ -29,16 +29,19 @@ EDGE_COLUMNS = (
 
 def write_nodes(graph: KnowledgeGraph, path: str | Path) -> None:
     """One row per node: ``Id,Label,type,mentions,aliases,alias_counts,merges``."""
-    flat = graph.to_networkx()
-    write_rows(path, NODE_COLUMNS, ((_cell(node), *_cells(data, NODE_COLUMNS[1:])) for node, data in flat.nodes(data=True)))
+    rows = ((_cell(node), *_cells(data, NODE_COLUMNS[1:])) for node, data in graph.node_attributes())
+    write_rows(path, NODE_COLUMNS, rows)
 
 
 def write_edges(graph: KnowledgeGraph, path: str | Path) -> None:
-    """One row per edge (a subject, relation and object with all its statements), ``Source,Target,Type,Weight,Label,...``."""
-    flat = graph.to_networkx()
+    """One row per edge (a subject, relation and object with all its statements), ``Source,Target,Type,Weight,Label,...``.
+
+    In the order of the GEXF's and GraphML's edges (``KnowledgeGraph.networkx_edges``).
+    """
     rows = (
-        (_cell(source), _cell(target), "Directed", data["weight"], _cell(data["relation"]), *_cells(data, EDGE_COLUMNS[5:]))
-        for source, target, data in flat.edges(data=True)
+        (_cell(edge["source"]), _cell(edge["target"]), "Directed", edge["weight"], _cell(edge["relation"]),
+         *_cells(edge, EDGE_COLUMNS[5:]))
+        for edge in graph.networkx_edges()
     )
     write_rows(path, EDGE_COLUMNS, rows)
 

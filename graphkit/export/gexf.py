@@ -5,7 +5,7 @@ fail the official schema (networkx#1490, #3572); this module writes GEXF 1.3
 itself, valid against the GEXF Working Group's schema (tests/data/schemas/gexf-1.3):
 
 - every node has a ``color`` (by entity type), a ``size`` (from mentions) and a
-  ``position`` (:func:`graphkit.graph.layout.positions`), so Gephi opens the
+  ``position`` (:meth:`KnowledgeGraph.positions`), so Gephi opens the
   graph laid out and coloured. The official 1.3 schema puts these elements in
   the GEXF namespace itself; Gephi reads them by name, whatever the namespace;
 - attributes are declared with their types: ``mentions`` and ``pair_count``
@@ -44,6 +44,9 @@ from graphkit.text import xml_safe
 NAMESPACE = "http://gexf.net/1.3"
 CREATOR = "graphkit"
 _INDENT = "  "
+# What ElementTree escapes in an attribute value: nodes and edges are written as strings, with the same bytes.
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                    "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Spell = tuple[date, date]
@@ -55,7 +58,7 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
     Written node by node and edge by edge, so the file is never held in memory whole.
     """
     flat = graph.to_networkx()
-    drawings = node_drawings(flat)
+    drawings = node_drawings(graph)
     edge_spells = _edge_spells(graph)
     node_spells = _node_spells(graph, edge_spells)
     node_types = attribute_types(data for _, data in flat.nodes(data=True))
@@ -76,25 +79,21 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
         out.write(f"{_INDENT * 2}<nodes count=\"{flat.number_of_nodes()}\">\n")
         for node, data in flat.nodes(data=True):
             drawing = drawings[node]
-            element = ET.Element("node", id=xml_safe(node), label=xml_safe(str(data["label"])))
-            element.append(_attvalues(data, node_types))
+            lines = [f'<node id="{_escaped(node)}" label="{_escaped(str(data["label"]))}">', *_attvalues(data, node_types)]
             if node in node_spells:
-                element.append(_spells([node_spells[node]]))
-            element.append(_colour(drawing.colour))
-            ET.SubElement(element, "position", x=_number(drawing.x), y=_number(drawing.y))
-            ET.SubElement(element, "size", value=_number(drawing.size))
-            _write(out, element, 3)
+                lines += _spells([node_spells[node]])
+            lines += [_colour(drawing.colour), f'{_INDENT}<position x="{_number(drawing.x)}" y="{_number(drawing.y)}" />',
+                      f'{_INDENT}<size value="{_number(drawing.size)}" />', "</node>"]
+            _write_lines(out, lines, 3)
         out.write(f"{_INDENT * 2}</nodes>\n{_INDENT * 2}<edges count=\"{flat.number_of_edges()}\">\n")
         for number, (source, target, key, data) in enumerate(flat.edges(keys=True, data=True)):
-            element = ET.Element(
-                "edge", id=str(number), source=xml_safe(source), target=xml_safe(target),
-                label=xml_safe(str(data["relation"])), weight=_number(data["weight"]),
-            )
-            element.append(_attvalues(data, edge_types))
+            lines = [f'<edge id="{number}" source="{_escaped(source)}" target="{_escaped(target)}" '
+                     f'label="{_escaped(str(data["relation"]))}" weight="{_number(data["weight"])}">',
+                     *_attvalues(data, edge_types)]
             if spells := edge_spells.get((source, key, target)):
-                element.append(_spells(spells))
-            element.append(_colour(edge_colour(data.get("intensity"))))
-            _write(out, element, 3)
+                lines += _spells(spells)
+            lines += [_colour(edge_colour(data.get("intensity"))), "</edge>"]
+            _write_lines(out, lines, 3)
         out.write(f"{_INDENT * 2}</edges>\n{_INDENT}</graph>\n</gexf>\n")
 
 
@@ -143,12 +142,13 @@ def _declarations(kind: str, types: Mapping[str, str]) -> ET.Element:
     return element
 
 
-def _attvalues(data: Mapping[str, object], types: Mapping[str, str]) -> ET.Element:
-    element = ET.Element("attvalues")
-    for name in types:
-        if name in data:
-            ET.SubElement(element, "attvalue", {"for": xml_safe(name), "value": _value(data[name])})
-    return element
+def _attvalues(data: Mapping[str, object], types: Mapping[str, str]) -> list[str]:
+    """The ``<attvalues>`` element's lines, one level in, for the attributes ``types`` declares."""
+    values = [f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="{_value(data[name]).translate(_ATTRIBUTE_ESCAPES)}" />'
+              for name in types if name in data]
+    if not values:
+        return [f"{_INDENT}<attvalues />"]
+    return [f"{_INDENT}<attvalues>", *values, f"{_INDENT}</attvalues>"]
 
 
 def _value(value: object) -> str:
@@ -164,20 +164,30 @@ def _number(value: float) -> str:
     return repr(value)
 
 
-def _colour(colour: str) -> ET.Element:
+def _colour(colour: str) -> str:
     r, g, b = rgb(colour)
-    return ET.Element("color", r=str(r), g=str(g), b=str(b))
+    return f'{_INDENT}<color r="{r}" g="{g}" b="{b}" />'
 
 
-def _spells(spells: Iterable[Spell]) -> ET.Element:
-    element = ET.Element("spells")
-    for start, end in spells:
-        ET.SubElement(element, "spell", start=start.isoformat(), end=end.isoformat())
-    return element
+def _spells(spells: Iterable[Spell]) -> list[str]:
+    return [f"{_INDENT}<spells>",
+            *(f'{_INDENT * 2}<spell start="{start.isoformat()}" end="{end.isoformat()}" />' for start, end in spells),
+            f"{_INDENT}</spells>"]
+
+
+def _escaped(text: str) -> str:
+    """Text as an attribute value: :func:`~graphkit.text.xml_safe`, then escaped as ElementTree escapes it."""
+    return xml_safe(text).translate(_ATTRIBUTE_ESCAPES)
 
 
 def _attributes(attrs: Mapping[str, str]) -> str:
     return " ".join(f'{name}="{value}"' for name, value in attrs.items())
+
+
+def _write_lines(out, lines: list[str], level: int) -> None:
+    """One element's lines, indented to ``level``, as :func:`_write` would write them."""
+    pad = _INDENT * level
+    out.write(pad + f"\n{pad}".join(lines) + "\n")
 
 
 def _write(out, element: ET.Element, level: int) -> None:

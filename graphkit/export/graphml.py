@@ -29,7 +29,7 @@ def write_graphml(graph: KnowledgeGraph, path: str | Path) -> None:
     control characters).
     """
     source = graph.to_networkx()
-    drawings = node_drawings(source)
+    drawings = node_drawings(graph)
     numbered = nx.MultiDiGraph()
     for node, data in source.nodes(data=True):
         drawing = drawings[node]

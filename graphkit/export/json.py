@@ -29,7 +29,7 @@ def write_json(graph: KnowledgeGraph, path: str | Path) -> None:
     """
     with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
         out.write('{\n  "directed": true,\n  "graph": {},\n  "links": ')
-        _write_list(out, _links(graph))
+        _write_list(out, graph.networkx_edges())
         out.write(',\n  "multigraph": true,\n  "nodes": ')
         _write_list(out, _nodes(graph))
         out.write("\n}\n")
@@ -51,28 +51,5 @@ def _safe(item: dict) -> dict:
 
 def _nodes(graph: KnowledgeGraph) -> Iterator[dict]:
     """The nodes in the order ``KnowledgeGraph.to_networkx`` adds them, with the same attributes."""
-    for entity in graph.nodes():
-        yield {
-            "id": entity.id,
-            "label": entity.label,
-            "type": entity.type,
-            "aliases": "|".join(entity.alias_names),
-            "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
-            "mentions": len(entity.mentions),
-            "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
-        }
-
-
-def _links(graph: KnowledgeGraph) -> Iterator[dict]:
-    """The edges in the order a ``MultiDiGraph`` built by ``to_networkx`` yields them.
-
-    That is: by source in node order, then by target in the order each target
-    was first linked from that source, then by key in insertion order.
-    """
-    by_source: dict[str, dict[str, list[dict]]] = {}
-    for edge in graph.edges():
-        by_source.setdefault(edge["source"], {}).setdefault(edge["target"], []).append(edge)
-    order = {entity.id: i for i, entity in enumerate(graph.nodes())}
-    for source in sorted(by_source, key=lambda node: order.get(node, len(order))):
-        for edges in by_source.pop(source).values():
-            yield from edges
+    for node, attributes in graph.node_attributes():
+        yield {"id": node, **attributes}

@@ -2,7 +2,7 @@
 
 Shared by every export that carries a drawing, so that the HTML page, the GEXF
 and the GraphML show the same graph the same way. Positions come from
-:func:`graphkit.graph.layout.positions` (seeded, deterministic); everything here
+:meth:`KnowledgeGraph.positions` (seeded, deterministic, computed once per graph); everything here
 is a plain function of a node's or an edge's flat attributes, rounded so that it
 prints the same on every run.
 """
@@ -10,12 +10,9 @@ prints the same on every run.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-import networkx as nx
-
-from graphkit.graph.layout import positions
+from graphkit.graph import KnowledgeGraph
 
 TYPE_COLOURS = {
     "PERSON": "#e15759",
@@ -74,12 +71,11 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def node_drawings(graph: nx.MultiDiGraph) -> dict[str, NodeDrawing]:
-    """Every node of a flat graph (:meth:`KnowledgeGraph.to_networkx`) with its position, size and colour."""
-    placed = positions(graph.nodes, graph.edges())
-    return {node: _drawing(placed[node], data) for node, data in graph.nodes(data=True)}
+def node_drawings(graph: KnowledgeGraph) -> dict[str, NodeDrawing]:
+    """Every node of the graph with its position (:meth:`KnowledgeGraph.positions`), size and colour."""
+    placed = graph.positions()
+    return {entity.id: _drawing(placed[entity.id], entity.type, len(entity.mentions)) for entity in graph.nodes()}
 
 
-def _drawing(position: tuple[float, float], data: Mapping[str, object]) -> NodeDrawing:
-    entity_type = str(data["type"])
-    return NodeDrawing(position[0], position[1], node_size(entity_type, int(data["mentions"])), node_colour(entity_type))
+def _drawing(position: tuple[float, float], entity_type: str, mentions: int) -> NodeDrawing:
+    return NodeDrawing(position[0], position[1], node_size(entity_type, mentions), node_colour(entity_type))

@@ -12,6 +12,7 @@ statements (``pair_count``, ``pair_mean_intensity``, ``pair_events``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -63,7 +64,21 @@ class KnowledgeGraph:
         """One record per (subject, relation, object), its statements aggregated, in a stable order."""
         return [dict(edge) for edge in self._edges]
 
+    def positions(self) -> dict[str, tuple[float, float]]:
+        """Every node's ``(x, y)`` from :func:`graphkit.graph.layout.positions` on the nodes and edges.
+
+        Computed once per graph, so that the exports that carry a drawing (GEXF,
+        GraphML) share one layout instead of each running it again.
+        """
+        return dict(self._positions)
+
     # Every exporter asks for these: they are computed once per graph.
+    @cached_property
+    def _positions(self) -> dict[str, tuple[float, float]]:
+        from graphkit.graph.layout import positions  # igraph: only the exports that draw need it
+
+        return positions((e.id for e in self._nodes), ((edge["source"], edge["target"]) for edge in self._edges))
+
     @cached_property
     def _edge_relations(self) -> tuple[Relation, ...]:
         return tuple(r for r in self.relations if r.subject_id and r.object_id)
@@ -105,19 +120,37 @@ class KnowledgeGraph:
             )
         return tuple(edges)
 
+    def node_attributes(self) -> Iterator[tuple[str, dict[str, object]]]:
+        """Each node's id and flat attributes, in node order: what :meth:`to_networkx` gives each node."""
+        for entity in self._nodes:
+            yield entity.id, {
+                "label": entity.label,
+                "type": entity.type,
+                "aliases": "|".join(entity.alias_names),
+                "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
+                "mentions": len(entity.mentions),
+                "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
+            }
+
+    def networkx_edges(self) -> Iterator[dict]:
+        """The edge records (:meth:`edges`) in the order :meth:`to_networkx`'s graph yields its edges.
+
+        That is: by source in node order, then by target in the order each target
+        was first linked from that source, then by key in insertion order. A table
+        of the edges is written in this order without building the graph.
+        """
+        by_source: dict[str, dict[str, list[dict]]] = {}
+        for edge in self._edges:
+            by_source.setdefault(edge["source"], {}).setdefault(edge["target"], []).append(edge)
+        order = {entity.id: i for i, entity in enumerate(self._nodes)}
+        for source in sorted(by_source, key=lambda node: order.get(node, len(order))):
+            for edges in by_source.pop(source).values():
+                yield from (dict(edge) for edge in edges)
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """A MultiDiGraph with flat node and edge attributes (strings, numbers, booleans)."""
         graph = nx.MultiDiGraph()
-        for entity in self.nodes():
-            graph.add_node(
-                entity.id,
-                label=entity.label,
-                type=entity.type,
-                aliases="|".join(entity.alias_names),
-                alias_counts="|".join(f"{name}={count}" for name, count in entity.aliases),
-                mentions=len(entity.mentions),
-                merges="|".join(f"{rule}={count}" for rule, count in entity.merges),
-            )
+        graph.add_nodes_from(self.node_attributes())
         for edge in self.edges():
             attrs = {k: v for k, v in edge.items() if k not in {"source", "target", "key"}}
             graph.add_edge(edge["source"], edge["target"], key=edge["key"], **attrs)
