@@ -22,7 +22,7 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.nominal import NOMINAL_EXTRACTOR, NominalRelation, nominal_relations
+from graphkit.extract.nominal import NOMINAL_EXTRACTOR, nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens, listed
 from graphkit.lexicon import FIRST_PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS
 from graphkit.nlp.tokens import entity_tokens
@@ -90,7 +90,6 @@ class ClauseExtractor:
         triples.extend(_demands(sent, speakers, provenance, offset))
         nominal = replace(provenance, extractor=NOMINAL_EXTRACTOR)  # provenance says which rules made the edge
         for found in nominal_relations(sent, offset):
-            found = NominalRelation(*found)
             relation = found.relation
             lemma = found.lemma or (" ".join(["be", *relation.lower().split()[1:]]) if relation.startswith("is")
                                     else relation.lower())

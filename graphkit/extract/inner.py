@@ -106,8 +106,8 @@ def _described_person(head: Token) -> list[Token]:
     clause = next((c for c in head.children if c.dep_ == "relcl"), None)
     if clause is None:
         return []
-    people = {entity_tokens(t)[-1].i: entity_tokens(t)[-1] for t in clause.subtree if t.ent_type_ == "PERSON"}
-    return list(people.values()) if len(people) == 1 else []
+    people = {_entity_head(t) for t in clause.subtree if t.ent_type_ == "PERSON"}
+    return list(people) if len(people) == 1 else []
 
 
 def _entity_head(token: Token) -> Token:

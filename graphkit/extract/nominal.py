@@ -92,8 +92,8 @@ class NominalRelation(NamedTuple):
     extractor: str = NOMINAL_EXTRACTOR
 
 
-def nominal_relations(sent: Span, offset: int) -> Iterator[NominalRelation | tuple[Argument, str, Argument, float]]:
-    """Yield a :class:`NominalRelation` (or a plain 4-tuple, ``nominal.v1``) for each of the sentence's nominal relations."""
+def nominal_relations(sent: Span, offset: int) -> Iterator[NominalRelation]:
+    """Yield a :class:`NominalRelation` for each of the sentence's nominal relations."""
     for token in sent:
         if token.lemma_.lower() in EVENT_NOUNS and token.pos_ == "NOUN":
             yield from _between(token, offset)
@@ -114,11 +114,12 @@ def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
 def _apposition(head: Token, appos: Token, offset: int):
     if head.pos_ != "PROPN" and appos.pos_ == "PROPN":
         # "the Kremlin's ally Bashar Assad": the name is what the description is about
-        yield argument(arg_tokens(appos), appos, offset), "is", argument(arg_tokens(head), head, offset), APPOSITION_CONFIDENCE
+        yield NominalRelation(argument(arg_tokens(appos), appos, offset), "is", argument(arg_tokens(head), head, offset),
+                              APPOSITION_CONFIDENCE)
         return
     subject = argument(arg_tokens(head), head, offset)
     described = arg_tokens(appos)
-    yield subject, "is", argument(described, appos, offset), APPOSITION_CONFIDENCE
+    yield NominalRelation(subject, "is", argument(described, appos, offset), APPOSITION_CONFIDENCE)
     owner = next((c for c in appos.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_DETERMINERS), None)
     if owner is not None:
         owner_tokens = arg_tokens(owner)
@@ -140,7 +141,7 @@ def _possessive(owner: Token, noun: Token, offset: int):
             yield NominalRelation(argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE,
                                   _role_lemma(noun), ROLE_EXTRACTOR)
         else:
-            yield argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE
+            yield NominalRelation(argument(arg_tokens(appos), appos, offset), relation, owner_arg, POSSESSIVE_CONFIDENCE)
         return
     events = list(_event(owner_arg, noun, offset)) if noun.lemma_.lower() in EVENT_NOUNS else []
     if events:
@@ -150,7 +151,7 @@ def _possessive(owner: Token, noun: Token, offset: int):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if prep.dep_ == "prep" and pobj is not None:
             relation = join_tokens([t for t in noun.subtree if t.i <= noun.i and t not in owner.subtree and t.dep_ != "det"] + [prep])
-            yield owner_arg, relation, argument(arg_tokens(pobj), pobj, offset), POSSESSIVE_CONFIDENCE
+            yield NominalRelation(owner_arg, relation, argument(arg_tokens(pobj), pobj, offset), POSSESSIVE_CONFIDENCE)
             return
 
 
@@ -173,7 +174,7 @@ def _descriptor(first: Token, offset: int):
     tokens = sorted({t for b in before for t in b.subtree if t.i < entity[0].i}, key=lambda t: t.i)
     tokens = [t for t in tokens if t.dep_ != "det" and not t.is_punct]
     if tokens and any(t.pos_ == "NOUN" or t.lower_ in PERSON_TITLES for t in tokens):
-        yield argument(entity, head, offset), "is", argument(tokens, tokens[-1], offset), TITLE_CONFIDENCE
+        yield NominalRelation(argument(entity, head, offset), "is", argument(tokens, tokens[-1], offset), TITLE_CONFIDENCE)
         yield from _office_before(argument(entity, head, offset), tokens, offset)
 
 
