@@ -182,8 +182,7 @@ def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazette
     index = resolution.index()
     labels = {entity.id: entity.label for entity in resolution.entities}
     concepts = {entity.id for entity in resolution.entities if entity.type == "CONCEPT"}
-    places = {entity.id for entity in resolution.entities if gazetteer is not None and _only_a_place(entity, gazetteer)}
-    sites = {entity.id for entity in resolution.entities if gazetteer is not None and _not_a_state(entity, gazetteer)}
+    sites, places = _sites_and_places(resolution.entities, gazetteer)
     relations = []
     for triple in triples:
         doc_id = triple.provenance.doc_id
@@ -197,9 +196,7 @@ def _relations(triples: list[Triple], resolution: Resolution, gazetteer: Gazette
         if rules:
             extractor = "+".join([triple.provenance.extractor, *(f"{rule}.v1" for rule in rules)])
             triple = replace(triple, provenance=replace(triple.provenance, extractor=extractor))
-        lemma = triple.relation_lemma
-        if object_id in places and lemma in LOCATION_LEMMAS or object_id in sites and lemma not in LOCATION_LEMMAS \
-                and lemma.rsplit(" ", 1)[-1] in LOCATIVE_PREPOSITIONS:
+        if _only_where(triple.relation_lemma, object_id, sites, places):
             triple = replace(triple, args=(replace(obj, kind="location"), *triple.args[1:]))
             object_id = ""
         relations.append(
@@ -227,16 +224,27 @@ def _actor(index: MentionIndex, doc_id: str, arg: Argument, concepts: set[str], 
     return head, ""
 
 
-def _not_a_state(entity: Entity, gazetteer: Gazetteer) -> bool:
-    """Whether the entity is a place that is no state: a capital, a city, a region, a building."""
-    return entity.type in PLACE_TYPES and gazetteer.country(normalize(entity.label)) is None
+def _sites_and_places(entities: Iterable[Entity], gazetteer: Gazetteer | None) -> tuple[set[str], set[str]]:
+    """The ids of the places that are no state (a capital, a city, a region, a building), and among them
+    those that are no capital either, only places ("Manchester", "Scotland")."""
+    sites: set[str] = set()
+    places: set[str] = set()
+    for entity in entities:
+        if gazetteer is None or entity.type not in PLACE_TYPES:
+            continue
+        key = normalize(entity.label)
+        if gazetteer.country(key) is None:
+            sites.add(entity.id)
+            if gazetteer.place(key) is not None and gazetteer.seat(key) is None:
+                places.add(entity.id)
+    return sites, places
 
 
-def _only_a_place(entity: Entity, gazetteer: Gazetteer) -> bool:
-    """Whether the entity is a city or region that is neither a state nor a capital ("Manchester", "Scotland")."""
-    key = normalize(entity.label)
-    return entity.type in {"GPE", "LOC", "FAC"} and gazetteer.place(key) is not None \
-        and gazetteer.country(key) is None and gazetteer.seat(key) is None
+def _only_where(lemma: str, object_id: str, sites: set[str], places: set[str]) -> bool:
+    """Whether the relation's object is only where its subject went or was, not an actor it acted on."""
+    if lemma in LOCATION_LEMMAS:
+        return object_id in places  # a capital visited stands for its state
+    return object_id in sites and lemma.rsplit(" ", 1)[-1] in LOCATIVE_PREPOSITIONS
 
 
 def _relation_order(relation: Relation) -> tuple:
