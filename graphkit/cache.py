@@ -49,6 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from graphkit.errors import first_line
 from graphkit.types import Document, DocumentRecords
 
 FORMAT = 1
@@ -131,7 +132,7 @@ class RecordCache:
             if records.doc_id != document.id:
                 raise ValueError(f"records of another document ({records.doc_id!r})")
         except (ValueError, TypeError, UnicodeDecodeError) as error:
-            self.warnings.append(f"{path}: cache entry ignored ({str(error).splitlines()[0] or type(error).__name__})")
+            self.warnings.append(f"{path}: cache entry ignored ({first_line(error)})")
             return None
         return records
 
@@ -297,7 +298,7 @@ class OutputCache:
                 if "/" in name or name.startswith(".") or _file_digest(entry / name) != expected:
                     raise ValueError(f"{name} is not the file stored")
         except (ValueError, TypeError, UnicodeDecodeError, OSError) as error:
-            self.warnings.append(f"{entry}: cache entry ignored ({str(error).splitlines()[0] or type(error).__name__})")
+            self.warnings.append(f"{entry}: cache entry ignored ({first_line(error)})")
             return None
         os.utime(entry)  # most recently used: kept longest
         return {name: entry / name for name in files}, counts

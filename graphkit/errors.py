@@ -34,3 +34,9 @@ class ExportError(GraphkitError):
 
 class AliasFileError(GraphkitError):
     """A user alias file is malformed."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first non-empty line of an error's message (its class name if it has none)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

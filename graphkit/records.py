@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, groupby
 
+from graphkit.errors import first_line
 from graphkit.extract.when import with_time
 from graphkit.nlp.parse import ParsedParagraph, parse_documents
 from graphkit.resolve.aliases import UserAliases
@@ -97,7 +98,7 @@ def records_of_documents(nlp, documents: Iterable[Document], extractor, aliases:
         except Exception as error:  # noqa: BLE001 - one document's bug must not cost the others
             if parser_errors:
                 raise
-            message = str(error).splitlines()[0] if str(error) else "no message"
+            message = first_line(error)
             found = Skipped(document.id, f"{type(error).__name__}: {message}")
         if stages is not None:
             parsed_meanwhile = stages.get("parse", 0.0) - parsing  # the document's later paragraphs

@@ -14,8 +14,3 @@ class UpdateRefusedError(QueryError):
 class QueryLimitError(QueryError):
     """A query was stopped by its time or memory limit (or its process died)."""
 
-
-def first_line(error: BaseException) -> str:
-    """The first non-empty line of an error's message (its class name if it has none)."""
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__

@@ -1,6 +1,6 @@
-"""``graphkit push``: load an export into a running triplestore through the SPARQL 1.1 GraphSource Store Protocol.
+"""``graphkit push``: load an export into a running triplestore through the SPARQL 1.1 Graph Store Protocol.
 
-Each graph of the export goes in one request to the store's GraphSource Store endpoint, as
+Each graph of the export goes in one request to the store's Graph Store endpoint, as
 N-Triples: the default graph to ``ENDPOINT?default``, each named graph (a TriG or N-Quads
 export has one per document) to ``ENDPOINT?graph=IRI``. ``POST`` adds the triples to what the
 store holds (pushing the same export twice changes nothing: graphkit's IRIs are stable);
@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from graphkit.errors import GraphkitError
-from graphkit.query.errors import first_line
+from graphkit.errors import first_line
 from graphkit.query.sparql import GraphSource
 
 
@@ -35,7 +35,7 @@ class Pushed:
 
 
 def push(path: str | Path, endpoint: str, replace: bool = False, timeout: float = 300.0) -> Pushed:
-    """Send every graph of the graph file or store folder at ``path`` to the GraphSource Store ``endpoint``."""
+    """Send every graph of the graph file or store folder at ``path`` to the Graph Store ``endpoint``."""
     import pyoxigraph
 
     if urlsplit(endpoint).scheme not in ("http", "https"):

@@ -34,8 +34,8 @@ from collections.abc import Callable, Iterable
 from importlib.machinery import all_suffixes
 from typing import Any, TypeVar
 
-from graphkit.errors import GraphkitError
-from graphkit.query.errors import QueryError, QueryLimitError, first_line
+from graphkit.errors import GraphkitError, first_line
+from graphkit.query.errors import QueryError, QueryLimitError
 
 T = TypeVar("T")
 

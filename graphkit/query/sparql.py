@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphkit.errors import GraphkitError, InputError
+from graphkit.errors import GraphkitError, InputError, first_line
 from graphkit.export.rdf import DEFAULT_BASE, VOID, Namespaces
-from graphkit.query.errors import QueryError, UpdateRefusedError, first_line
+from graphkit.query.errors import QueryError, UpdateRefusedError
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
 from graphkit.query.store import is_store, store_database
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from graphkit.export.gephi_csv import EDGE_COLUMNS, NODE_COLUMNS, write_edges, write_nodes
 from tests.export.test_gexf import LONG, awkward_graph
 
@@ -42,11 +44,13 @@ def test_edges_csv_has_gephis_columns_then_the_attributes(seed_output, seed_grap
     assert untyped and all(r["intensity"] == "" for r in untyped)
 
 
-def test_no_none_list_or_dict_reaches_the_tables(seed_output):
-    for name in ("nodes.csv", "edges.csv"):
-        _, rows = _rows(seed_output / name)
-        cells = [cell for row in rows for cell in row.values()]
-        assert not any(cell in {"None", "[]", "{}", "nan"} or cell.startswith(("[", "{")) for cell in cells), name
+@pytest.mark.parametrize("value", [None, ["a", "b"], {"a": 1}])
+def test_no_none_list_or_dict_reaches_the_tables(seed_graph, tmp_path, monkeypatch, value):
+    # an attribute that is not flat stops the writer; no cell ever reads "None" or "['a', 'b']"
+    (node, data), *_ = seed_graph.node_attributes()
+    monkeypatch.setattr(type(seed_graph), "node_attributes", lambda self: [(node, {**data, "aliases": value})])
+    with pytest.raises(TypeError, match="only strings, numbers and booleans"):
+        write_nodes(seed_graph, tmp_path / "nodes.csv")
 
 
 def test_awkward_values_and_formulas(tmp_path):
