@@ -24,6 +24,7 @@ from itertools import chain, groupby
 from graphkit.errors import first_line
 from graphkit.extract.when import with_time
 from graphkit.nlp.parse import ParsedParagraph, parse_documents
+from graphkit.nlp.tokens import reading
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.mentions import find_alias_mentions, find_mentions, prefer
 from graphkit.types import Document, DocumentRecords, Mention, Triple
@@ -43,14 +44,16 @@ def document_records(document: Document, paragraphs: Iterable[ParsedParagraph], 
     starts: list[int] = []
     words = 0
     for paragraph in paragraphs:
-        found = find_mentions(paragraph)
-        if aliases is not None:
-            found = prefer(find_alias_mentions(paragraph, aliases), found)
-        mentions.extend(found)
-        for sent in paragraph.doc.sents:
-            starts.append(paragraph.offset + sent.start_char)
-            words += sum(1 for t in sent if not t.is_punct and not t.is_space)
-            triples.extend(with_time(list(extractor.extract(sent, document.id, paragraph.offset)), sent, paragraph.offset))
+        with reading(paragraph.doc) as view:  # the paragraph's words, read once for all that follows
+            found = find_mentions(paragraph)
+            if aliases is not None:
+                found = prefer(find_alias_mentions(paragraph, aliases), found)
+            mentions.extend(found)
+            words += sum(1 for word in view if not word.is_punct and not word.is_space)
+            for sent in paragraph.doc.sents:
+                starts.append(paragraph.offset + sent.start_char)
+                triples.extend(with_time(list(extractor.extract(sent, document.id, paragraph.offset)), sent,
+                                         paragraph.offset))
     return DocumentRecords(doc_id=document.id, sentence_starts=tuple(starts), words=words,
                            mentions=tuple(mentions), triples=tuple(triples))
 

@@ -20,12 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import product
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from graphkit.extract.nominal import NOMINAL_EXTRACTOR, nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens, listed
 from graphkit.lexicon import FIRST_PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS
-from graphkit.nlp.tokens import entity_tokens
+from graphkit.nlp.tokens import Phrase, Word, entity_tokens, phrase_of
 from graphkit.types import Argument, Provenance, Triple
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -50,11 +50,11 @@ NEGATIONS = {"not", "n't", "never", "no"}
 
 @dataclass(frozen=True, slots=True)
 class _Clause:
-    verb: Token
-    subjects: tuple[Token, ...]
+    verb: Word
+    subjects: tuple[Word, ...]
     subject_inherited: bool
-    objects: tuple[Token, ...] = ()
-    words: tuple[tuple[int, tuple[Token, ...]], ...] = ()  # argument words other than a head's subtree
+    objects: tuple[Word, ...] = ()
+    words: tuple[tuple[int, tuple[Word, ...]], ...] = ()  # argument words other than a head's subtree
 
 
 class ClauseExtractor:
@@ -69,8 +69,9 @@ class ClauseExtractor:
 
     name = "clauses.v1"
 
-    def extract(self, sent: Span, doc_id: str = "", offset: int = 0) -> Iterator[Triple]:
+    def extract(self, sent: Span | Phrase, doc_id: str = "", offset: int = 0) -> Iterator[Triple]:
         """Yield the extractions of one sentence; offsets are shifted by ``offset``."""
+        sent = phrase_of(sent)
         provenance = Provenance(
             doc_id=doc_id,
             sentence=sent.text,
@@ -104,7 +105,7 @@ class ClauseExtractor:
                 emitted.add(key)
                 yield triple
 
-    def _from_clause(self, clause: _Clause, provenance: Provenance, offset: int, speaker: Token | None,
+    def _from_clause(self, clause: _Clause, provenance: Provenance, offset: int, speaker: Word | None,
                      denied: bool = False):
         verb = clause.verb
         chain = _xcomp_chain(verb)
@@ -112,12 +113,12 @@ class ClauseExtractor:
         relation_tokens = _relation_tokens(chain)
         words = dict(clause.words)
 
-        def tokens_of(head: Token) -> list[Token]:
+        def tokens_of(head: Word) -> list[Word]:
             return list(words[head.i]) if head.i in words else arg_tokens(head)
 
         objects = list(clause.objects) or _objects(last)
         preps = _prepositions(chain)
-        extras: list[list[Token]] = []
+        extras: list[list[Word]] = []
         ccomp = _clausal_object(last)
         datives = [c for c in last.children if c.dep_ == "dative"]
         if objects:
@@ -178,7 +179,7 @@ class ClauseExtractor:
             )
 
 
-def _clauses(sent: Span) -> Iterator[_Clause]:
+def _clauses(sent: Phrase) -> Iterator[_Clause]:
     """Every verb (or copula) of the sentence that has or inherits a subject."""
     reduced = {verb.i: found for verb in sent if (found := _reduced_relative(verb))}
     for token in sent:
@@ -203,12 +204,12 @@ def _clauses(sent: Span) -> Iterator[_Clause]:
             yield _Clause(token, tuple(subjects), inherited, words=words)
 
 
-def _reduced_relative_of(name: Token) -> tuple[Token, tuple[Token, ...], Token, tuple[Token, ...]] | None:
+def _reduced_relative_of(name: Word) -> tuple[Word, tuple[Word, ...], Word, tuple[Word, ...]] | None:
     """The reduced relative clause that the parser hung on ``name``, if any."""
     return next((found for c in name.children if (found := _reduced_relative(c)) is not None), None)
 
 
-def _reduced_relative(verb: Token) -> tuple[Token, tuple[Token, ...], Token, tuple[Token, ...]] | None:
+def _reduced_relative(verb: Word) -> tuple[Word, tuple[Word, ...], Word, tuple[Word, ...]] | None:
     """Repair a reduced relative clause the parser read as one noun phrase.
 
     In "the 59 Tomahawk missiles Trump launched" the small English model makes
@@ -229,12 +230,12 @@ def _reduced_relative(verb: Token) -> tuple[Token, tuple[Token, ...], Token, tup
     return name, tuple(sorted(entity, key=lambda t: t.i)), noun, tuple(object_words)
 
 
-def _controller(verb: Token) -> list[Token]:
+def _controller(verb: Word) -> list[Word]:
     """The object that controls an open complement: urged *the US* to agree."""
     return [c for c in verb.children if c.dep_ == "dobj"]
 
 
-def _inherited_subjects(verb: Token) -> list[Token]:
+def _inherited_subjects(verb: Word) -> list[Word]:
     if verb.dep_ == "xcomp":
         return _controller(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -254,7 +255,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _xcomp_chain(verb: Token) -> list[Token]:
+def _xcomp_chain(verb: Word) -> list[Word]:
     """The verb and the open complements it governs: urged -> agree."""
     chain = [verb]
     while not _controller(chain[-1]):
@@ -265,8 +266,8 @@ def _xcomp_chain(verb: Token) -> list[Token]:
     return chain
 
 
-def _relation_tokens(chain: list[Token]) -> list[Token]:
-    tokens: list[Token] = []
+def _relation_tokens(chain: list[Word]) -> list[Word]:
+    tokens: list[Word] = []
     for verb in chain:
         tokens.append(verb)
         for child in verb.children:
@@ -285,7 +286,7 @@ def _relation_tokens(chain: list[Token]) -> list[Token]:
     return tokens
 
 
-def _objects(verb: Token) -> list[Token]:
+def _objects(verb: Word) -> list[Word]:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if any(c.dep_ == "agent" for c in verb.children):
         agent = next(c for c in verb.children if c.dep_ == "agent")
@@ -293,7 +294,7 @@ def _objects(verb: Token) -> list[Token]:
     return objects
 
 
-def _light_verb_object(verb: Token, objects: list[Token]) -> tuple[Token, Token, Token] | None:
+def _light_verb_object(verb: Word, objects: list[Word]) -> tuple[Word, Word, Word] | None:
     """(noun, preposition, its object) when the verb's object is a light-verb noun: *take action against* X."""
     if verb.lemma_ not in LIGHT_VERBS or len(objects) != 1 or objects[0].dep_ != "dobj":
         return None
@@ -305,7 +306,7 @@ def _light_verb_object(verb: Token, objects: list[Token]) -> tuple[Token, Token,
     return None
 
 
-def _prepositions(chain: list[Token]) -> list[tuple[Token, Token]]:
+def _prepositions(chain: list[Word]) -> list[tuple[Word, Word]]:
     found = []
     for verb in chain:
         for child in verb.children:
@@ -316,15 +317,15 @@ def _prepositions(chain: list[Token]) -> list[tuple[Token, Token]]:
     return sorted(found, key=lambda pair: pair[0].i)
 
 
-def _clausal_object(verb: Token) -> Token | None:
+def _clausal_object(verb: Word) -> Word | None:
     return next((c for c in verb.children if c.dep_ == "ccomp"), None)
 
 
-def _negated_by_adverb(chain: list[Token]) -> bool:
+def _negated_by_adverb(chain: list[Word]) -> bool:
     return any(c.lower_ == "longer" and c.dep_ == "advmod" for verb in chain for c in verb.children)
 
 
-def _relation_lemma(chain: list[Token], relation_tokens: list[Token], negated: bool) -> str:
+def _relation_lemma(chain: list[Word], relation_tokens: list[Word], negated: bool) -> str:
     verbs = [v for v in chain if not (v.lemma_ == "be" and len(chain) > 1)]
     passive = any(c.dep_ == "auxpass" for c in chain[-1].children)
     words: list[str] = ["not"] if negated else []
@@ -340,14 +341,14 @@ def _relation_lemma(chain: list[Token], relation_tokens: list[Token], negated: b
     return " ".join(words)
 
 
-def _speakers(sent: Span) -> dict[int, Token]:
+def _speakers(sent: Phrase) -> dict[int, Word]:
     """Map each reported clause (by its verb's index) to the speaker.
 
     A clause is reported when a speech verb governs it ("Lavrov said ...") or
     when it is a quotation its governing verb introduces after a colon
     ("He pointed to Assad directly: "We've met ..."").
     """
-    found: dict[int, Token] = {}
+    found: dict[int, Word] = {}
     for token in sent:
         if token.pos_ != "VERB":
             continue
@@ -362,7 +363,7 @@ def _speakers(sent: Span) -> dict[int, Token]:
     return found
 
 
-def _demands(sent: Span, speakers: dict[int, Token], provenance: Provenance, offset: int) -> Iterator[Triple]:
+def _demands(sent: Phrase, speakers: dict[int, Word], provenance: Provenance, offset: int) -> Iterator[Triple]:
     """A speaker saying someone should or must do something demands it of them (``demand.v1``).
 
     "Prince Harry should make clear how sorry he is, says Michael Howard" -> (Michael Howard;
@@ -382,13 +383,13 @@ def _demands(sent: Span, speakers: dict[int, Token], provenance: Provenance, off
                      provenance=replace(provenance, extractor=DEMAND_EXTRACTOR), relation_lemma="demand")
 
 
-def _quoted_after_colon(verb: Token, clause: Token) -> bool:
+def _quoted_after_colon(verb: Word, clause: Word) -> bool:
     """Whether ``clause`` is a quotation that follows ``verb`` after a colon."""
     between = verb.doc[verb.i + 1 : clause.left_edge.i + 1]
     return clause.i > verb.i and any(t.text == ":" for t in between) and any(t.is_quote for t in between)
 
 
-def _denied(sent: Span) -> set[int]:
+def _denied(sent: Phrase) -> set[int]:
     """Indices of verbs inside what a rejecting verb rejects: "rejected claims that Assad *ordered* ..."."""
     found: set[int] = set()
     for token in sent:
@@ -399,7 +400,7 @@ def _denied(sent: Span) -> set[int]:
     return found
 
 
-def _attribution(verb: Token, speakers: dict[int, Token]) -> Token | None:
+def _attribution(verb: Word, speakers: dict[int, Word]) -> Word | None:
     """The speaker whose reported speech contains ``verb``, if any."""
     node = verb
     while True:
@@ -410,8 +411,8 @@ def _attribution(verb: Token, speakers: dict[int, Token]) -> Token | None:
         node = node.head
 
 
-def _confidence(clause: _Clause, subject: Token, obj: Token | None, ccomp: Token | None, n_extras: int,
-                speaker: Token | None) -> float:
+def _confidence(clause: _Clause, subject: Word, obj: Word | None, ccomp: Word | None, n_extras: int,
+                speaker: Word | None) -> float:
     """How likely the extraction is right, from the clause's shape.
 
     Weights were set on the CaRB dev split by the mean match of each shape:

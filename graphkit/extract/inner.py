@@ -25,10 +25,8 @@ Possessive pronouns ("his plans") are left out: they name no actor by themselves
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from graphkit.lexicon import ACTOR_TYPES, PERSON_TITLES, POSSESSIVE_DETERMINERS, STAFF_NOUNS
-from graphkit.nlp.tokens import entity_tokens
+from graphkit.nlp.tokens import Word, entity_tokens
 
 ROLE_NOUNS = PERSON_TITLES | STAFF_NOUNS | frozenset({"representative", "delegate", "delegation", "envoy", "chief",
                                                        "head", "negotiator", "chairman", "chairwoman"})
@@ -42,7 +40,7 @@ _NESTED = frozenset({"with", "in", "of", "over", "by", "amid"})
 """Prepositions through which an ``against`` phrase further in still describes the argument."""
 
 
-def inner_actors(head: Token, offset: int) -> tuple[tuple[int, int, str], ...]:
+def inner_actors(head: Word, offset: int) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, rule)`` of the words inside the phrase headed by ``head`` that may name its actor, best first.
 
     Nothing for a head that is itself a name or a pronoun: the head names the actor.
@@ -53,7 +51,7 @@ def inner_actors(head: Token, offset: int) -> tuple[tuple[int, int, str], ...]:
     of_phrase = _prepositional(head, "of")
     modifiers = [_entity_head(c) for c in head.children
                  if c.dep_ in {"compound", "amod"} and c.i < head.i and c.ent_type_ in ACTOR_TYPES]
-    found: list[tuple[Token, str]] = [(_entity_head(c), "apposition") for c in head.children
+    found: list[tuple[Word, str]] = [(_entity_head(c), "apposition") for c in head.children
                                       if c.dep_ == "appos" and c.ent_type_ in ACTOR_TYPES]
     if head.lemma_.lower() in ROLE_NOUNS:
         found += [(t, "role-noun") for t in possessors + modifiers + of_phrase]
@@ -71,14 +69,14 @@ def inner_actors(head: Token, offset: int) -> tuple[tuple[int, int, str], ...]:
     return tuple(spans)
 
 
-def _names_owner(token: Token) -> bool:
+def _names_owner(token: Word) -> bool:
     """Whether a possessor may name an actor: "the Kremlin's", not "his" or "its"."""
     return token.lower_ not in POSSESSIVE_DETERMINERS and token.pos_ != "PRON"
 
 
-def _prepositional(head: Token, preposition: str) -> list[Token]:
+def _prepositional(head: Word, preposition: str) -> list[Word]:
     """The actors named by the noun's ``preposition`` phrase: the name itself, or one in apposition to its noun."""
-    found: list[Token] = []
+    found: list[Word] = []
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ != preposition:
             continue
@@ -91,7 +89,7 @@ def _prepositional(head: Token, preposition: str) -> list[Token]:
     return found
 
 
-def _targets(head: Token) -> list[Token]:
+def _targets(head: Word) -> list[Word]:
     """The actors an ``against`` phrase names, on the head or on a noun its prepositions lead to."""
     found = _prepositional(head, "against")
     for prep in head.children:
@@ -101,7 +99,7 @@ def _targets(head: Token) -> list[Token]:
     return found
 
 
-def _described_person(head: Token) -> list[Token]:
+def _described_person(head: Word) -> list[Word]:
     """The one person named in the clause describing a generic "person" ("a person that is ... with Assad")."""
     clause = next((c for c in head.children if c.dep_ == "relcl"), None)
     if clause is None:
@@ -110,6 +108,6 @@ def _described_person(head: Token) -> list[Token]:
     return list(people) if len(people) == 1 else []
 
 
-def _entity_head(token: Token) -> Token:
+def _entity_head(token: Word) -> Word:
     """The last word of the name ``token`` is part of ("United" -> "Nations")."""
     return entity_tokens(token)[-1] if token.ent_type_ else token

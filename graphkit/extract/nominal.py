@@ -34,12 +34,10 @@ from collections.abc import Iterator
 from importlib.resources import files
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
-
 from graphkit.extract.inner import ROLE_NOUNS
 from graphkit.extract.tokens import arg_tokens, argument, conjuncts, join_tokens
 from graphkit.lexicon import ACTOR_TYPES, PERSON_TITLES, POSSESSIVE_DETERMINERS
-from graphkit.nlp.tokens import entity_tokens
+from graphkit.nlp.tokens import Phrase, Word, entity_tokens
 from graphkit.types import Argument
 
 NOMINAL_EXTRACTOR = "nominal.v1"
@@ -92,7 +90,7 @@ class NominalRelation(NamedTuple):
     extractor: str = NOMINAL_EXTRACTOR
 
 
-def nominal_relations(sent: Span, offset: int) -> Iterator[NominalRelation]:
+def nominal_relations(sent: Phrase, offset: int) -> Iterator[NominalRelation]:
     """Yield a :class:`NominalRelation` for each of the sentence's nominal relations."""
     for token in sent:
         if token.lemma_.lower() in EVENT_NOUNS and token.pos_ == "NOUN":
@@ -107,11 +105,11 @@ def nominal_relations(sent: Span, offset: int) -> Iterator[NominalRelation]:
             yield from _descriptor(token, offset)
 
 
-def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+def _without(tokens: list[Word], dropped: list[Word]) -> list[Word]:
     return [t for t in tokens if t not in dropped]
 
 
-def _apposition(head: Token, appos: Token, offset: int):
+def _apposition(head: Word, appos: Word, offset: int):
     if head.pos_ != "PROPN" and appos.pos_ == "PROPN":
         # "the Kremlin's ally Bashar Assad": the name is what the description is about
         yield NominalRelation(argument(arg_tokens(appos), appos, offset), "is", argument(arg_tokens(head), head, offset),
@@ -131,7 +129,7 @@ def _apposition(head: Token, appos: Token, offset: int):
         yield from _role_of(subject, appos, offset)
 
 
-def _possessive(owner: Token, noun: Token, offset: int):
+def _possessive(owner: Word, noun: Word, offset: int):
     owner_arg = argument(_strip_case(arg_tokens(owner)), owner, offset)
     appos = next((c for c in noun.children if c.dep_ == "appos"), None)
     if appos is not None:
@@ -155,7 +153,7 @@ def _possessive(owner: Token, noun: Token, offset: int):
             return
 
 
-def _descriptor(first: Token, offset: int):
+def _descriptor(first: Word, offset: int):
     """A description written before a name: "President Trump", "Undercover cop Muscles", "former U.S. Attorney Todd Graves".
 
     The words before the name that modify it (compounds, adjectives) are what
@@ -178,7 +176,7 @@ def _descriptor(first: Token, offset: int):
         yield from _office_before(argument(entity, head, offset), tokens, offset)
 
 
-def _office_before(person: Argument, tokens: list[Token], offset: int) -> Iterator[NominalRelation]:
+def _office_before(person: Argument, tokens: list[Word], offset: int) -> Iterator[NominalRelation]:
     """The body an office written before a name serves: "Tory leader Michael Howard" -> is leader of Tory."""
     role = tokens[-1]
     if role.lemma_.lower() not in ROLE_NOUNS | MEMBER_NOUNS:
@@ -192,23 +190,23 @@ def _office_before(person: Argument, tokens: list[Token], offset: int) -> Iterat
                           _role_lemma(role), ROLE_EXTRACTOR)
 
 
-def _strip_case(tokens: list[Token]) -> list[Token]:
+def _strip_case(tokens: list[Word]) -> list[Word]:
     """The owner without its possessive marker: "the Kremlin's" -> "the Kremlin"."""
     return [t for t in tokens if t.tag_ != "POS"] or tokens
 
 
-def _is_list(head: Token, appos: Token) -> bool:
+def _is_list(head: Word, appos: Word) -> bool:
     """Whether a name "in apposition" is the next item of a list: "David Davis, Oliver Letwin and Tim Yeo"."""
     if head.pos_ == "PROPN" and appos.pos_ == "PROPN" and head.ent_type_ and appos.ent_type_:
         return True
     return any(c.dep_ in {"conj", "cc"} for c in appos.children) and appos.pos_ == "PROPN"
 
 
-def _role_lemma(noun: Token) -> str:
+def _role_lemma(noun: Word) -> str:
     return "member_of" if noun.lemma_.lower() in MEMBER_NOUNS else "role"
 
 
-def _role_of(subject: Argument, role: Token, offset: int) -> Iterator[NominalRelation]:
+def _role_of(subject: Argument, role: Word, offset: int) -> Iterator[NominalRelation]:
     """The body a role in apposition serves: "the Labour leader", "general secretary of Unison"."""
     bodies = [c for c in role.children if c.dep_ in {"compound", "amod"} and c.i < role.i and c.ent_type_ in ACTOR_TYPES]
     bodies += [p for prep in role.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -221,7 +219,7 @@ def _role_of(subject: Argument, role: Token, offset: int) -> Iterator[NominalRel
                           _role_lemma(role), ROLE_EXTRACTOR)
 
 
-def _event(actor: Argument, noun: Token, offset: int) -> Iterator[NominalRelation]:
+def _event(actor: Argument, noun: Word, offset: int) -> Iterator[NominalRelation]:
     """An actor's event noun and whom it is with or on: "Tillerson's trip to Moscow" -> (Tillerson; visit; Moscow)."""
     verb, preps = EVENT_NOUNS[noun.lemma_.lower()]
     for prep in noun.children:
@@ -240,7 +238,7 @@ def _reciprocal(verb: str) -> str:
     return verb if " " in verb else f"{verb} with"
 
 
-def _between(noun: Token, offset: int) -> Iterator[NominalRelation]:
+def _between(noun: Word, offset: int) -> Iterator[NominalRelation]:
     """An event between two actors: "talks between Blair and Bush", "a 2013 deal between the USA and Russia"."""
     verb, preps = EVENT_NOUNS[noun.lemma_.lower()]
     if "between" not in preps:

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
-
 from graphkit.extract.inner import inner_actors
-from graphkit.nlp.tokens import entity_tokens
+from graphkit.nlp.tokens import Word, entity_tokens
 from graphkit.types import Argument
 
 ARG_EXCLUDED_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"}
 
 
-def conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Word) -> list[Word]:
     """The token and the tokens coordinated with it ("the US and Russia")."""
     return [token, *(c for c in token.conjuncts if c.i > token.i)] if token.dep_ != "conj" else [token]
 
 
-def listed(token: Token) -> list[Token]:
+def listed(token: Word) -> list[Word]:
     """:func:`conjuncts`, and the nouns the parser hangs under the token's apposition.
 
     "talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud
@@ -35,11 +33,11 @@ def listed(token: Token) -> list[Token]:
     return found
 
 
-def arg_tokens(head: Token) -> list[Token]:
+def arg_tokens(head: Word) -> list[Word]:
     """The words of an argument: the head's subtree without clauses, conjuncts and edge punctuation."""
-    tokens: set[Token] = set()
+    tokens: set[Word] = set()
 
-    def walk(token: Token) -> None:
+    def walk(token: Word) -> None:
         tokens.add(token)
         for child in token.children:
             excluded = ARG_EXCLUDED_DEPS if token == head else ARG_EXCLUDED_DEPS - {"cc", "conj", "appos"}
@@ -55,13 +53,13 @@ def arg_tokens(head: Token) -> list[Token]:
     return trim(sorted(tokens, key=lambda t: t.i), head)
 
 
-def clause_tokens(verb: Token) -> list[Token]:
+def clause_tokens(verb: Word) -> list[Word]:
     """The words of a clausal complement, without its complementizer and quotes at the edges."""
     tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
     return trim(tokens, verb)
 
 
-def trim(tokens: list[Token], head: Token) -> list[Token]:
+def trim(tokens: list[Word], head: Word) -> list[Word]:
     """The tokens without punctuation at either edge (the head itself is kept)."""
     while tokens and tokens[0].is_punct and tokens[0] != head:
         tokens.pop(0)
@@ -70,10 +68,10 @@ def trim(tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
-def join_tokens(tokens: Iterable[Token]) -> str:
+def join_tokens(tokens: Iterable[Word]) -> str:
     """Words in sentence order, with the original spacing between neighbours."""
     parts: list[str] = []
-    previous: Token | None = None
+    previous: Word | None = None
     for token in tokens:
         if previous is not None:
             parts.append(previous.whitespace_ if token.i == previous.i + 1 else " ")
@@ -82,7 +80,7 @@ def join_tokens(tokens: Iterable[Token]) -> str:
     return "".join(parts).strip()
 
 
-def argument_kind(head: Token) -> str:
+def argument_kind(head: Word) -> str:
     """``clause``, ``pronoun``, ``np`` (may become a concept node) or ``other``."""
     if head.pos_ in {"VERB", "AUX"}:
         return "clause"
@@ -93,7 +91,7 @@ def argument_kind(head: Token) -> str:
     return "other"
 
 
-def argument(tokens: list[Token], head: Token, offset: int, inner: bool = False) -> Argument:
+def argument(tokens: list[Word], head: Word, offset: int, inner: bool = False) -> Argument:
     """An :class:`Argument` of the tokens, its offsets shifted by ``offset``.
 
     With ``inner``, it also records the words inside it that may name its actor

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
+from graphkit.nlp.tokens import Phrase, Word, phrase_of
 from graphkit.types import Argument, Triple
 
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
-def with_time(triples: list[Triple], sent: Span, offset: int = 0) -> list[Triple]:
+def with_time(triples: list[Triple], sent: Span | Phrase, offset: int = 0) -> list[Triple]:
     """The triples of ``sent``, each with ``when`` set where the sentence dates its event."""
+    sent = phrase_of(sent)
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
     if not dates:
         return triples
@@ -30,7 +32,7 @@ def with_time(triples: list[Triple], sent: Span, offset: int = 0) -> list[Triple
     return [_dated(triple, dates, tokens, offset) for triple in triples]
 
 
-def _dated(triple: Triple, dates: list[Span], tokens: dict[int, Token], offset: int) -> Triple:
+def _dated(triple: Triple, dates: list[Phrase], tokens: dict[int, Word], offset: int) -> Triple:
     if triple.when is not None:
         return triple
     for ent in dates:
@@ -44,7 +46,7 @@ def _dated(triple: Triple, dates: list[Span], tokens: dict[int, Token], offset: 
     return triple
 
 
-def _verbs_of(subject: Token | None) -> set[int]:
+def _verbs_of(subject: Word | None) -> set[int]:
     """The indices of the verb a subject token belongs to and of the verbs it passes on to (xcomp)."""
     if subject is None:
         return set()
@@ -62,7 +64,7 @@ def _verbs_of(subject: Token | None) -> set[int]:
     return found
 
 
-def _governing_verb(token: Token) -> int | None:
+def _governing_verb(token: Word) -> int | None:
     """The index of the nearest verb above ``token`` ("on *Wednesday*" -> the verb "on" attaches to)."""
     while token.head.i != token.i:  # spaCy makes a new Token on each access: compare indices, not identity
         token = token.head
@@ -71,6 +73,6 @@ def _governing_verb(token: Token) -> int | None:
     return None
 
 
-def _argument(ent: Span, offset: int) -> Argument:
+def _argument(ent: Phrase, offset: int) -> Argument:
     return Argument(text=ent.text, start=ent.start_char + offset, end=ent.end_char + offset,
                     head_start=ent.root.idx + offset, head_end=ent.root.idx + len(ent.root.text) + offset, kind="date")

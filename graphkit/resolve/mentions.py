@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Span, Token
-
 from graphkit.lexicon import (
     ACTOR_TYPES,
     ARTICLES,
@@ -28,7 +26,7 @@ from graphkit.lexicon import (
     STAFF_NOUNS,
 )
 from graphkit.nlp.parse import ParsedParagraph
-from graphkit.nlp.tokens import entity_tokens
+from graphkit.nlp.tokens import Phrase, Word, entity_tokens, words_of
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.fragments import LONGEST_HEADLINE, fragment_reason
 from graphkit.resolve.gazetteer import load_gazetteer
@@ -58,7 +56,7 @@ an actor named before them in the document."""
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
-def _role(token: Token) -> str:
+def _role(token: Word) -> str:
     dep = token.dep_
     if dep in {"nsubj", "nsubjpass", "csubj"}:
         return "subject"
@@ -75,7 +73,7 @@ def _role(token: Token) -> str:
     return "other"
 
 
-def _trimmed(span: Span) -> Span | None:
+def _trimmed(span: Phrase) -> Phrase | None:
     """The span without a leading article, a trailing possessive marker, and symbols at either end.
 
     spaCy's tokenizer splits an emoji flag into its two halves and NER may take
@@ -92,27 +90,27 @@ def _trimmed(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _has_alnum(token: Token) -> bool:
+def _has_alnum(token: Word) -> bool:
     return any(c.isalnum() for c in token.text)
 
 
 def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
     """Every name, role and pronoun of a parsed paragraph, as document-level mentions."""
     gazetteer = load_gazetteer()
-    doc = paragraph.doc
+    doc = words_of(paragraph.doc)
     found: list[Mention] = []
-    text = doc.text  # Doc.text and Token.sent rebuild from all tokens on every call: do it once
+    text = doc.text
     sentences = list(doc.sents)
     firsts = [sent.start for sent in sentences]
 
     quotes = [t.i for t in doc if t.text in QUOTE_MARKS]
 
-    def opened_quote(token: Token) -> bool:
+    def opened_quote(token: Word) -> bool:
         """Whether ``token`` is inside quotation marks opened in its sentence ("they" of a speaker's own side)."""
         sentence = sentences[bisect_right(firsts, token.i) - 1]
         return (bisect_right(quotes, token.i) - bisect_right(quotes, sentence.start - 1)) % 2 == 1
 
-    def add(start: int, end: int, label: str, kind: str, root: Token, roles: tuple[str, ...] = ()) -> None:
+    def add(start: int, end: int, label: str, kind: str, root: Word, roles: tuple[str, ...] = ()) -> None:
         start, end = grapheme_span(text, start, end)  # a token boundary may fall inside a character
         sentence = sentences[bisect_right(firsts, root.i) - 1]
         opened = bisect_right(quotes, root.i) - bisect_right(quotes, sentence.start - 1)
@@ -198,7 +196,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
     return found
 
 
-def _whole_party_name(span: Span, parties) -> Span:
+def _whole_party_name(span: Phrase, parties) -> Phrase:
     """``span`` with the capitalised words before it that belong to the party's name ("Liberal Democrat")."""
     doc = span.doc
     own = parties.lookup(span.text)
@@ -210,7 +208,7 @@ def _whole_party_name(span: Span, parties) -> Span:
     return span
 
 
-def _party_prefix(span: Span, parties) -> Span | None:
+def _party_prefix(span: Phrase, parties) -> Phrase | None:
     """The party name a person's span begins with ("Tory" of "Tory Liam Fox"), when a name follows it."""
     for size in (2, 1):
         if len(span) > size and parties.lookup(span[:size].text) is not None and span[size].is_title:
@@ -218,7 +216,7 @@ def _party_prefix(span: Span, parties) -> Span | None:
     return None
 
 
-def _named_spans(doc, source: str) -> list[tuple[Span, Span | None]]:
+def _named_spans(doc, source: str) -> list[tuple[Phrase, Phrase | None]]:
     """spaCy's actor entities, trimmed, and cut at a spaced dash ("MPs - Keith Vaz" gives "Keith Vaz") and at a
     line break of ``source``, the paragraph as written ("Checks Into Rehab\nLindsay Lohan has ...")."""
     found = []
@@ -243,7 +241,7 @@ def _named_spans(doc, source: str) -> list[tuple[Span, Span | None]]:
     return found
 
 
-def _line(source: str, span: Span) -> str:
+def _line(source: str, span: Phrase) -> str:
     """The line of ``source`` a span is on, or "" when it is longer than a headline (searched that far only)."""
     reach = span.start_char - LONGEST_HEADLINE
     start = source.rfind("\n", max(0, reach), span.start_char)
@@ -253,7 +251,7 @@ def _line(source: str, span: Span) -> str:
     return source[start + 1 : end if end >= 0 else len(source)]
 
 
-def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -> tuple[str, ...] | None:
+def _office(title: Word, words: list[Word], modifiers: list[Word], parties) -> tuple[str, ...] | None:
     """The office a role phrase names, as roles for the resolver, or None when it names no present holder.
 
     "the prime minister" -> ("office:prime minister",); "the Tory leader" ->
@@ -284,7 +282,7 @@ def _office(title: Token, words: list[Token], modifiers: list[Token], parties) -
 
 
 
-def _quote_speaker(pronoun: Token, types: frozenset[str] = frozenset({"PERSON"})) -> Token | None:
+def _quote_speaker(pronoun: Word, types: frozenset[str] = frozenset({"PERSON"})) -> Word | None:
     """The named subject of the reporting verb of the sentence a quoted pronoun is in: who speaks, not who is meant.
 
     The name's entity type must be one of ``types`` (the parser's type: "Lavrov" may come as ORG).
@@ -297,7 +295,7 @@ def _quote_speaker(pronoun: Token, types: frozenset[str] = frozenset({"PERSON"})
     return None
 
 
-def _plural_noun_before(pronoun: Token) -> bool:
+def _plural_noun_before(pronoun: Word) -> bool:
     """Whether the nearest plural noun before ``pronoun`` (this sentence or the one before) is a common noun.
 
     "The Lib Dems say ... they" may be the party; "MPs said they" are the MPs,
@@ -315,7 +313,7 @@ def _plural_noun_before(pronoun: Token) -> bool:
     return False
 
 
-def _description(noun: Token) -> Token | None:
+def _description(noun: Word) -> Word | None:
     """The first word of a definite description of an actor ("the party", "his party", "this country",
     "the influential committee", "the prison service"), or None ("a party", "the former party", "party funds")."""
     words = [t for t in noun.subtree if t.i <= noun.i]
@@ -329,7 +327,7 @@ def _description(noun: Token) -> Token | None:
     return first
 
 
-def _referring_it(token: Token) -> bool:
+def _referring_it(token: Word) -> bool:
     """Whether "it" refers to something: not "It can be said that ...", "it is clear that ...", "it rains"."""
     if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:  # as an object it is mostly a thing
         return False
@@ -342,11 +340,11 @@ def _referring_it(token: Token) -> bool:
     return verb.lemma_ not in {"rain", "snow", "matter"}
 
 
-def _entity_text(token: Token) -> str:
+def _entity_text(token: Word) -> str:
     return " ".join(t.text for t in entity_tokens(token)) if token.ent_type_ else token.text
 
 
-def _bracketed(name: Span) -> tuple[str, ...]:
+def _bracketed(name: Phrase) -> tuple[str, ...]:
     """``("bracketed",)`` for a name in parentheses right after another: "Islamic State (ISIS)"."""
     doc = name.doc
     if name.start >= 2 and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")":
@@ -354,12 +352,12 @@ def _bracketed(name: Span) -> tuple[str, ...]:
     return ()
 
 
-def _possessed(root: Token) -> tuple[str, ...]:
+def _possessed(root: Word) -> tuple[str, ...]:
     """What a possessor owns, as its lemma: "Paris's police" -> ``possessed:police`` (the resolver's metonymy rule)."""
     return (f"possessed:{root.head.lemma_.lower()}",) if root.dep_ == "poss" and root.head != root else ()
 
 
-def _apposed_name(title: Token) -> tuple[str, ...]:
+def _apposed_name(title: Word) -> tuple[str, ...]:
     """The name a role is in apposition to: "Hassan Rouhani, the Iranian president" -> holder:Hassan Rouhani."""
     for a, b in ((title, title.head), (title.head, title)):
         if a.dep_ == "appos" and b.ent_type_ == "PERSON" and a != b:
@@ -367,7 +365,7 @@ def _apposed_name(title: Token) -> tuple[str, ...]:
     return ()
 
 
-def _holder_hint(title: Token) -> tuple[str, ...]:
+def _holder_hint(title: Word) -> tuple[str, ...]:
     """Whose office a role names, when the speaker is that person's staff.
 
     "Trump's top aides said ... that the President was moved": aides speak of
@@ -386,9 +384,9 @@ def _holder_hint(title: Token) -> tuple[str, ...]:
     return ()
 
 
-def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
+def _stated_roles(name: Phrase, gazetteer) -> tuple[str, ...]:
     """Roles the text gives a name right before it: "US President Donald Trump" -> country:USA, title:president."""
-    def country(token: Token):
+    def country(token: Word):
         return gazetteer.country(normalize(token.text)) or gazetteer.country(normalize(_entity_text(token)))
 
     parties = load_parties()
@@ -419,7 +417,7 @@ def _stated_roles(name: Span, gazetteer) -> tuple[str, ...]:
     return tuple(sorted(roles)) if any(r.startswith("title:") for r in roles) else ()
 
 
-def _hyphenated_parts(span: Span) -> list[Span]:
+def _hyphenated_parts(span: Phrase) -> list[Phrase]:
     """Split "Tillerson-Lavrov" (two capitalised names joined by a hyphen) into its names; "Olymp-K" stays whole."""
     words = [t for t in span if t.text != "-"]
     hyphens = [t for t in span if t.text == "-" and not t.whitespace_ and t.i > span.start]
