@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import product
 
 from spacy.tokens import Span
 
@@ -155,28 +154,28 @@ class ClauseExtractor:
         modal = " ".join(t.lower_ for t in relation_tokens if t.tag_ == "MD")
         lemma = _relation_lemma(chain, relation_tokens, negated)
         copular = last.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in last.children)  # "X is the Labour leader"
-        subjects = [s for subj in clause.subjects for s in conjuncts(subj)]
-        for subject, obj in product(subjects, objects or [None]):
-            if subject.lower_ in RELATIVE_PRONOUNS:
-                continue
+        subjects = [s for subj in clause.subjects for s in conjuncts(subj) if s.lower_ not in RELATIVE_PRONOUNS]
+        if not subjects:
+            return
+        # each argument is made once and shared by the triples of every subject-object pair
+        object_args = [argument(clause_tokens(obj) if obj == ccomp else tokens_of(obj), obj, offset, inner=not copular)
+                       for obj in objects]
+        extra_args = [argument(tokens, tokens[-1], offset) for tokens in extras if tokens]
+        attributed_to = argument(arg_tokens(speaker), speaker, offset) if speaker is not None else None
+        for subject in subjects:
             subject_arg = argument(tokens_of(subject), subject, offset, inner=True)
-            args: list[Argument] = []
-            if obj is not None:
-                tokens = clause_tokens(obj) if obj == ccomp else tokens_of(obj)
-                args.append(argument(tokens, obj, offset, inner=not copular))
-            args.extend(argument(tokens, tokens[-1], offset) for tokens in extras if tokens)
-            confidence = _confidence(clause, subject, obj, ccomp, len(extras), speaker)
-            yield Triple(
-                subject=subject_arg,
-                relation=relation,
-                args=tuple(args),
-                confidence=confidence,
-                provenance=provenance,
-                negated=negated,
-                modal=modal,
-                attributed_to=argument(arg_tokens(speaker), speaker, offset) if speaker is not None else None,
-                relation_lemma=lemma,
-            )
+            for obj, obj_arg in zip(objects, object_args) if objects else [(None, None)]:
+                yield Triple(
+                    subject=subject_arg,
+                    relation=relation,
+                    args=(obj_arg, *extra_args) if obj_arg is not None else tuple(extra_args),
+                    confidence=_confidence(clause, subject, obj, ccomp, len(extras), speaker),
+                    provenance=provenance,
+                    negated=negated,
+                    modal=modal,
+                    attributed_to=attributed_to,
+                    relation_lemma=lemma,
+                )
 
 
 def _clauses(sent: Phrase) -> Iterator[_Clause]:

@@ -93,7 +93,7 @@ class NominalRelation(NamedTuple):
 def nominal_relations(sent: Phrase, offset: int) -> Iterator[NominalRelation]:
     """Yield a :class:`NominalRelation` for each of the sentence's nominal relations."""
     for token in sent:
-        if token.lemma_.lower() in EVENT_NOUNS and token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
             yield from _between(token, offset)
         if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"}:
             if _is_list(token.head, token):

@@ -7,12 +7,18 @@ never tokens.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from graphkit.extract.inner import inner_actors
-from graphkit.nlp.tokens import Word, entity_tokens
+from graphkit.nlp.tokens import Word, entity_bounds
 from graphkit.types import Argument
 
-ARG_EXCLUDED_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"}
+ARG_EXCLUDED_DEPS = frozenset({"relcl", "advcl", "punct", "cc", "conj", "appos", "acl", "ccomp", "parataxis", "mark"})
+_EXCLUDED_BELOW_HEAD = ARG_EXCLUDED_DEPS - {"cc", "conj", "appos"}
+"""Below the head, coordinated words and appositions stay ("the forces of Russia and Iran")."""
+_KEPT_PUNCTUATION = frozenset({"-", "'"})
+BY_POSITION = attrgetter("i")
+"""The key that puts words in sentence order."""
 
 
 def conjuncts(token: Word) -> list[Word]:
@@ -35,22 +41,23 @@ def listed(token: Word) -> list[Word]:
 
 def arg_tokens(head: Word) -> list[Word]:
     """The words of an argument: the head's subtree without clauses, conjuncts and edge punctuation."""
-    tokens: set[Word] = set()
-
-    def walk(token: Word) -> None:
-        tokens.add(token)
+    found = {head.i}
+    todo = [child for child in head.children if child.dep_ not in ARG_EXCLUDED_DEPS]
+    while todo:
+        token = todo.pop()
+        found.add(token.i)
         for child in token.children:
-            excluded = ARG_EXCLUDED_DEPS if token == head else ARG_EXCLUDED_DEPS - {"cc", "conj", "appos"}
-            if child.dep_ not in excluded:
-                walk(child)
-            elif child.dep_ == "punct" and token != head and child.text in {"-", "'"}:
-                tokens.add(child)
-
-    walk(head)
-    for token in list(tokens):
-        if token.ent_type_:
-            tokens.update(entity_tokens(token))
-    return trim(sorted(tokens, key=lambda t: t.i), head)
+            if child.dep_ not in _EXCLUDED_BELOW_HEAD:
+                todo.append(child)
+            elif child.dep_ == "punct" and child.text in _KEPT_PUNCTUATION:
+                found.add(child.i)
+    words = head.doc.tokens
+    covered = 0  # the words before it are in an entity already taken whole
+    for i in sorted(found):
+        if i >= covered and words[i].ent_type_:
+            start, covered = entity_bounds(words[i])
+            found.update(range(start, covered))
+    return trim([words[i] for i in sorted(found)], head)
 
 
 def clause_tokens(verb: Word) -> list[Word]:
@@ -69,15 +76,22 @@ def trim(tokens: list[Word], head: Word) -> list[Word]:
 
 
 def join_tokens(tokens: Iterable[Word]) -> str:
-    """Words in sentence order, with the original spacing between neighbours."""
-    parts: list[str] = []
-    previous: Word | None = None
+    """Words in sentence order, with the original spacing between neighbours and one space between words apart.
+
+    Each run of neighbours is one slice of the text.
+    """
+    runs: list[str] = []
+    first = previous = None
     for token in tokens:
-        if previous is not None:
-            parts.append(previous.whitespace_ if token.i == previous.i + 1 else " ")
-        parts.append(token.text)
+        if previous is None:
+            first = token
+        elif token.i != previous.i + 1:
+            runs.append(first.doc.text[first.idx : previous.idx + len(previous.text)])
+            first = token
         previous = token
-    return "".join(parts).strip()
+    if previous is not None:
+        runs.append(first.doc.text[first.idx : previous.idx + len(previous.text)])
+    return " ".join(runs).strip()
 
 
 def argument_kind(head: Word) -> str:
@@ -98,7 +112,7 @@ def argument(tokens: list[Word], head: Word, offset: int, inner: bool = False) -
     (:func:`graphkit.extract.inner.inner_actors`): for the arguments of an event, not
     for what a copula or an apposition says its subject *is*.
     """
-    tokens = sorted(tokens, key=lambda t: t.i) or [head]
+    tokens = sorted(tokens, key=BY_POSITION) or [head]
     start = tokens[0].idx
     last = tokens[-1]
     return Argument(

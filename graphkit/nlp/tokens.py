@@ -300,11 +300,17 @@ def phrase_of(span: Span | Phrase) -> Phrase:
 
 def entity_tokens(token: Word) -> list[Word]:
     """The tokens of the named entity ``token`` belongs to."""
-    doc = token.doc
+    start, end = entity_bounds(token)
+    return token.doc.tokens[start:end]
+
+
+def entity_bounds(token: Word) -> tuple[int, int]:
+    """The start and end (exclusive) word index of the named entity ``token`` belongs to (itself alone if none)."""
+    words = token.doc.tokens
     start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and words[start].ent_iob_ == "I":
         start -= 1
     end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(words) and words[end].ent_iob_ == "I":
         end += 1
-    return list(doc[start:end])
+    return start, end

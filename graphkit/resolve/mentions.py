@@ -53,6 +53,7 @@ DESCRIPTION_NOUNS = STATE_NOUNS | frozenset({
 })
 """Nouns that, definite and singular ("the party", "his party", "the committee", "the government"), describe
 an actor named before them in the document."""
+_REFERRING_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 GOVERNMENT_NOUNS = {"government", "regime", "administration", "authorities", "leadership", "cabinet"}  # "it" is left out: mostly expletive ("it can be said")
 
 
@@ -159,10 +160,9 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
             if stated and label == "ORG" and any(w.is_title for w in part) and len(part) >= 2:
                 label = "PERSON"  # "Treasury spokesman Vincent Cable": an office before a name makes a person
             add(part.start_char, part.end_char, label, "name", span.root, stated + _bracketed(part) + _possessed(span.root))
-    for token in doc:
-        is_title = gazetteer.is_title(token.lower_)
-        if (is_title or token.lower_ in GOVERNMENT_NOUNS) and token.pos_ in {"NOUN", "PROPN"} \
-                and not token.ent_type_ and token.dep_ != "compound":
+    for token in doc:  # the gazetteer is asked only about the nouns that may be a title
+        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_ and token.dep_ != "compound" \
+                and ((is_title := gazetteer.is_title(token.lower_)) or token.lower_ in GOVERNMENT_NOUNS):
             words = [t for t in token.subtree if t.i <= token.i]
             modifiers = [t for t in words if t != token and t.dep_ in {"amod", "poss", "compound"}]
             tied = any(gazetteer.country(normalize(t.text)) or gazetteer.country(normalize(_entity_text(t)))
@@ -180,7 +180,7 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
                 label = "GPE" if token.lower_ in STATE_NOUNS else "PERSON" if token.lower_ in {"prince", "princess"} \
                     else "ORG"
                 add(described.idx, token.idx + len(token), label, "title", token, (f"description:{token.lower_}",))
-        if token.pos_ == "PRON" and (token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _referring_it(token)):
+        if token.pos_ == "PRON" and (token.lower_ in _REFERRING_PRONOUNS or _referring_it(token)):
             label = "PERSON" if token.lower_ in PERSON_PRONOUNS else "ORG"
             speaker = _quote_speaker(token) if label == "PERSON" and opened_quote(token) else None
             add(token.idx, token.idx + len(token), label, "pronoun", token,
