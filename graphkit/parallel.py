@@ -9,7 +9,9 @@ and only a few chunks per worker are in flight at a time, so the documents are
 read as the workers need them rather than all at once.
 
 * ``workers=1``: in this process;
-* ``workers=N``: N processes (``forkserver``, else ``spawn``), each loading the model once;
+* ``workers=N``: this process and N - 1 more (``forkserver``, else ``spawn``), each
+  loading the model once; this one parses a chunk whenever the others have
+  enough in hand, between sending them chunks and taking their records back;
 * ``scheduler="tcp://HOST:8786"``: the workers of a running Dask distributed
   cluster (each needs graphkit and the model installed); ``scheduler="local"``
   starts a ``LocalCluster`` of ``workers`` processes on this machine.
@@ -83,10 +85,11 @@ def run_chunks(task: Task, chunks: Iterable[list[tuple[Item, Document]]], *, wor
         with _dask_submitter(task, scheduler, workers) as (submit, width):
             yield from _in_order(chunks, submit, width)
     elif workers > 1:
-        with _one_thread_each(), ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
-                                                     initargs=(task,)) as pool:
+        with _one_thread_each(), ProcessPoolExecutor(workers - 1, mp_context=_start_method(),
+                                                     initializer=_start_worker, initargs=(task,)) as pool:
             try:
-                yield from _in_order(chunks, lambda docs: pool.submit(process_chunk, task, docs), workers)
+                yield from _in_order(chunks, lambda docs: pool.submit(process_chunk, task, docs), workers - 1,
+                                     here=lambda docs: process_chunk(task, docs, stages))
             except BrokenProcessPool:
                 raise GraphkitError("a worker process died (killed, or out of memory?); try fewer --workers") from None
             except BaseException:
@@ -98,17 +101,32 @@ def run_chunks(task: Task, chunks: Iterable[list[tuple[Item, Document]]], *, wor
 
 
 def _in_order(chunks: Iterable[list[tuple[Item, Document]]], submit: Callable[[list[Document]], Future],
-              width: int) -> Iterator[list[tuple[Item, Result]]]:
-    """Send chunks to ``submit``, at most ``IN_FLIGHT * width`` ahead, and yield the results in order."""
-    pending: deque[tuple[list[Item], Future]] = deque()
+              width: int, here: Callable[[list[Document]], list[Result]] | None = None
+              ) -> Iterator[list[tuple[Item, Result]]]:
+    """Send chunks to ``submit``, at most ``IN_FLIGHT * width`` ahead, and yield the results in order.
+
+    With ``here``, a chunk that comes while ``submit`` has as many as that in hand
+    is run by ``here``, in this process, instead of waiting for a free place.
+    """
+    pending: deque[tuple[list[Item], Future]] = deque()  # a Dask future, or a concurrent.futures one
+    held = IN_FLIGHT * (width + (here is not None))  # chunks sent or done, not yet yielded
     for chunk in chunks:
-        pending.append(([tag for tag, _ in chunk], submit([doc for _, doc in chunk])))
-        if len(pending) >= IN_FLIGHT * width:
+        tags, documents = [tag for tag, _ in chunk], [doc for _, doc in chunk]
+        sent = sum(1 for _, future in pending if not future.done())
+        pending.append((tags, submit(documents) if here is None or sent < IN_FLIGHT * width else _done(here(documents))))
+        while pending and (len(pending) >= held or pending[0][1].done()):
             tags, future = pending.popleft()
             yield list(zip(tags, future.result()))
     while pending:
         tags, future = pending.popleft()
         yield list(zip(tags, future.result()))
+
+
+def _done(results: list[Result]) -> Future:
+    """A future that already holds ``results`` (a chunk run in this process)."""
+    future: Future = Future()
+    future.set_result(results)
+    return future
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

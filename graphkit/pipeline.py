@@ -146,7 +146,7 @@ def build_and_export(
     reading = read_documents(paths, None if strict else stats.problems, max_bytes)
     if cache is None:
         graph = _build(reading, paths, **options)
-        return _exported(graph, outdir, outputs, export_options, store, base_iri, stats)
+        return _exported(graph, outdir, outputs, export_options, store, base_iri, stats, workers)
     clock = time.perf_counter()
     documents = list(reading)
     _add(stats.stages, "read", clock)
@@ -172,7 +172,7 @@ def build_and_export(
     problems = len(stats.problems)
     graph = _build(iter(documents), paths, **options)
     del documents  # memory: the graph holds what the exports need
-    written = _exported(graph, outdir, outputs, export_options, store, base_iri, stats)
+    written = _exported(graph, outdir, outputs, export_options, store, base_iri, stats, workers)
     if len(stats.problems) == problems:  # a document graphkit failed on is tried again next time, not forgotten
         clock = time.perf_counter()
         files = written if store is None else written[:-1]  # the store folder is no output file
@@ -184,12 +184,13 @@ def build_and_export(
 
 
 def _exported(graph: KnowledgeGraph, outdir: str | Path, outputs: dict[str, str], export_options: dict | None,
-              store: str | Path | None, base_iri: str | None, stats: BuildStats) -> list[Path]:
-    """The graph's files written into ``outdir`` (and its store folder, last), timed as the export stage."""
+              store: str | Path | None, base_iri: str | None, stats: BuildStats, workers: int) -> list[Path]:
+    """The graph's files written into ``outdir`` by ``workers`` processes (and its store folder, last),
+    timed as the export stage."""
     from graphkit.export import export
 
     clock = time.perf_counter()
-    written = export(graph, outdir, outputs, export_options)
+    written = export(graph, outdir, outputs, export_options, processes=workers)
     if store is not None:
         from graphkit.query.store import write_store
 
