@@ -26,7 +26,7 @@ from graphkit.graph.kg import KnowledgeGraph
 from graphkit.io import read_documents
 from graphkit.io.readers import DEFAULT_MAX_BYTES
 from graphkit.nlp import model_identity
-from graphkit.parallel import Task, chunked, run_chunks
+from graphkit.parallel import Task, chunked, fewer_collections, run_chunks
 from graphkit.records import Skipped
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.resolve import resolve_corpus
@@ -179,6 +179,7 @@ def build_and_export(
     return written
 
 
+@fewer_collections()
 def _exported(graph: KnowledgeGraph, outdir: str | Path, outputs: dict[str, str], export_options: dict | None,
               store: str | Path | None, base_iri: str | None, stats: BuildStats, workers: int) -> list[Path]:
     """The graph's files written into ``outdir`` by ``workers`` processes (and its store folder, last),
@@ -225,6 +226,7 @@ class _Run:
                    context_digest(identity, extractor, aliases))
 
 
+@fewer_collections()
 def _build(reading: Iterable[Document], paths: Iterable[str | Path], run: _Run, stats: BuildStats, started: float,
            on_document: Callable[[Document], None] | None) -> KnowledgeGraph:
     """:func:`build` over documents being read by ``reading`` (``paths`` names them in errors)."""
