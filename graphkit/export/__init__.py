@@ -23,10 +23,12 @@ def export(
     outdir: str | Path,
     outputs: dict[str, str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
+    processes: int = 1,
 ) -> list[Path]:
     """Write ``outputs`` (file name -> exporter name; default: all build outputs) into ``outdir``.
 
     ``options`` gives keyword arguments per file name, such as ``{"graph.ttl": {"base": IRI}}``.
+    ``processes`` write the files at once (:mod:`graphkit.export.forked`); the bytes are the same.
     Returns the paths written, in order. Files of an earlier build that are not
     in ``outputs`` are kept.
     """
@@ -36,4 +38,6 @@ def export(
     options = options or {}
     writers = {name: partial(get_exporter(exporter), graph, **options.get(name, {}))
                for name, exporter in outputs.items()}
-    return publish(Path(outdir), writers)
+    if processes > 1:  # what several files read is computed once, before the processes part
+        graph.nodes(), graph.edges(), graph.positions()
+    return publish(Path(outdir), writers, processes)

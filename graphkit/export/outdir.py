@@ -34,9 +34,11 @@ import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from graphkit.errors import ExportError
+from graphkit.export.forked import run_jobs
 
 STATE = ".graphkit"
 CURRENT = "current"
@@ -57,9 +59,10 @@ def locked(outdir: Path) -> Iterator[Path]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def publish(outdir: Path, files: dict[str, Callable[[str], None]]) -> list[Path]:
+def publish(outdir: Path, files: dict[str, Callable[[str], None]], processes: int = 1) -> list[Path]:
     """Write every ``name -> writer(path)`` into ``outdir`` as one set, replacing the old set at once.
 
+    The writers run in up to ``processes`` processes at once (:mod:`graphkit.export.forked`).
     Files of the previous set that this call does not write are kept. Raises
     :class:`~graphkit.errors.ExportError` (the old set untouched) when a name is
     taken by something that is not a file, or when writing fails.
@@ -76,8 +79,7 @@ def publish(outdir: Path, files: dict[str, Callable[[str], None]]) -> list[Path]
             _adopt_plain_files(outdir, state, files)
             version = _new_version(state)
             try:
-                for name, writer in files.items():
-                    writer(str(version / name))
+                run_jobs([partial(writer, str(version / name)) for name, writer in files.items()], processes)
                 _carry_over(state, version, files)
                 _make_readable(version)
                 _sync(version)
