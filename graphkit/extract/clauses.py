@@ -16,12 +16,13 @@ coordinated subjects and objects:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from graphkit.extract.nominal import NOMINAL_EXTRACTOR, nominal_relations
+from graphkit.extract.nominal import nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens, listed
 from graphkit.lexicon import FIRST_PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS
 from graphkit.nlp.tokens import Phrase, Word, entity_tokens, phrase_of
@@ -45,6 +46,8 @@ DEMAND_EXTRACTOR = "demand.v1"
 DEMAND_CONFIDENCE = 0.5
 DENIAL_LEMMAS = {"reject", "deny", "dismiss", "refute", "dispute", "disprove"}
 NEGATIONS = {"not", "n't", "never", "no"}
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+"""A letter or digit (what ``str.isalnum`` accepts)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +91,19 @@ class ClauseExtractor:
                                             clause.verb.i in denied)
         ]
         triples.extend(_demands(sent, speakers, provenance, offset))
-        nominal = replace(provenance, extractor=NOMINAL_EXTRACTOR)  # provenance says which rules made the edge
+        stamped: dict[str, Provenance] = {}  # provenance says which rules made the edge: one per rule family
         for found in nominal_relations(sent, offset):
             relation = found.relation
             lemma = found.lemma or (" ".join(["be", *relation.lower().split()[1:]]) if relation.startswith("is")
                                     else relation.lower())
+            if found.extractor not in stamped:
+                stamped[found.extractor] = replace(provenance, extractor=found.extractor)
             triples.append(Triple(subject=found.subject, relation=relation, args=(found.object,),
                                   confidence=found.confidence, relation_lemma=lemma,
-                                  provenance=replace(nominal, extractor=found.extractor)))
+                                  provenance=stamped[found.extractor]))
         for triple in triples:
             key = (triple.subject.text, triple.relation, tuple(a.text for a in triple.args))
-            if not all(any(c.isalnum() for c in part) for part in (key[0], *key[2])):
+            if not all(_ALPHANUMERIC.search(part) for part in (key[0], *key[2])):
                 continue  # an argument of punctuation alone ("[", "'") says nothing
             if key not in emitted:
                 emitted.add(key)
