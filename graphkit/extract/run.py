@@ -10,6 +10,7 @@ from graphkit.errors import InputError
 from graphkit.io import read_documents
 from graphkit.io.readers import decode_bytes, decode_file, parse_text_document
 from graphkit.nlp import load_model, parse_documents, parse_lines
+from graphkit.nlp.tokens import reading
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.types import Triple
 
@@ -47,8 +48,9 @@ def extract_lines(lines: Iterable[str], model: str | None = None, extractor: str
     rules = get_extractor(extractor)
     kept = [line for line in lines if line.strip()]
     for number, (line, doc) in enumerate(zip(kept, parse_lines(nlp, kept)), start=1):
-        for triple in rules.extract(doc[:], doc_id=f"line-{number}"):
-            yield line, triple
+        with reading(doc):  # the line's words read once, dropped after
+            for triple in rules.extract(doc[:], doc_id=f"line-{number}"):
+                yield line, triple
 
 
 def extract_documents(files: Iterable[Path], problems: list[InputError], model: str | None = None,
@@ -62,6 +64,7 @@ def extract_documents(files: Iterable[Path], problems: list[InputError], model: 
     else:
         documents = iter([parse_text_document(read_stdin(), doc_id=STDIN)])
     for paragraph in parse_documents(nlp, documents):
-        for sent in paragraph.doc.sents:
-            for triple in rules.extract(sent, paragraph.document.id, paragraph.offset):
-                yield sent.text, triple
+        with reading(paragraph.doc):  # the paragraph's words read once, dropped after
+            for sent in paragraph.doc.sents:
+                for triple in rules.extract(sent, paragraph.document.id, paragraph.offset):
+                    yield sent.text, triple
