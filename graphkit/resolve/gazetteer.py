@@ -183,8 +183,9 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
             if entries:
                 entries[-1][0].append(_entry_words(raw))
         else:
-            inline = _INLINE_COUNTRY.search(raw.split("#", 1)[0])
-            coded = _INLINE_CODE.search(raw.split("#", 1)[0])
+            head = raw.split("#", 1)[0]
+            inline = _INLINE_COUNTRY.search(head)
+            coded = _INLINE_CODE.search(head)
             entries.append(([_entry_words(raw)], inline.group(1) if inline else "", [coded.group(1)] if coded and not inline else [],
                             "CountryInfo.txt" in raw))
     previous: tuple[str, str] | None = None  # the last entry's (code, name) when it was an organisation
@@ -209,7 +210,9 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
                     demonyms.append(name)
                 else:
                     countries[name] = country  # "Britain", "the UK", "America"
-            stems = {w[:4] for key, c in countries.items() if c == country for w in key.split()}
+            if not demonyms:
+                continue
+            stems = {w[:4] for key, c in countries.items() if c.code == country.code for w in key.split()}
             for name in demonyms:  # "Syrian", "British" name the state ("the British government"); "Welsh" does not
                 if name[:4] in stems:
                     countries.setdefault(name, country)

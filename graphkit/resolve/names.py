@@ -19,6 +19,7 @@ from graphkit.lexicon import NAME_HONORIFICS, NAME_PARTICLES
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
 """Words an organisation's initials skip: "Bank of England" -> "BE"."""
 
@@ -30,14 +31,24 @@ def surface(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without accents: "Mélenchon" -> "Melenchon" (ASCII text is returned as it is)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words: the key two spellings share."""
-    text = unicodedata.normalize("NFKD", surface(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
-    text = re.sub(r"[^\w\s]", " ", text.lower())
-    return " ".join(text.split())
+    text = strip_accents(surface(text))
+    if "." in text:
+        text = _ACRONYM_DOTS.sub(_undotted, text)
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+
+
+def _undotted(match: re.Match) -> str:
+    return match.group(1).replace(".", "")
 
 
 @lru_cache(maxsize=65536)

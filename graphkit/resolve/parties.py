@@ -33,7 +33,6 @@ says whether a form can be anything else).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +42,7 @@ from importlib.resources.abc import Traversable
 import pycountry
 
 from graphkit.resolve.aliases import UserAliases, load_aliases
+from graphkit.resolve.names import strip_accents
 
 DEFAULT_COUNTRY_ORDER = ("GBR", "USA", "IRL", "CAN", "AUS", "NZL", "ZAF", "IND")
 """Without a country hint, a name several countries' parties share goes to the first of these.
@@ -58,6 +58,7 @@ _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
 _OF_PLACE = re.compile(r"^(.+?) party (?:of|in|for) .+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/-]*[A-Z0-9]$")
+_NON_WORD = re.compile(r"[^\w]+")
 _DROPPED_WORDS = {"the"}
 _PARTY_WORDS = {"party", "parties"}
 
@@ -128,6 +129,7 @@ class PartyTable:
         return any(e.nickname for e in self.entries.get(party_key(text), ()))
 
 
+@lru_cache(maxsize=65536)
 def party_key(text: str) -> str:
     """The comparison key of a party name: "the Conservative Party's" -> "conservative".
 
@@ -138,11 +140,8 @@ def party_key(text: str) -> str:
     >>> party_key("Democratic Party"), party_key("the Democrats"), party_key("Tories")
     ('democrat', 'democrat', 'tory')
     """
-    text = _POSSESSIVE.sub("", " ".join(text.split()))
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’]", "", text)
-    words = re.sub(r"[^\w]+", " ", text).split()
+    text = strip_accents(_POSSESSIVE.sub("", " ".join(text.split()))).lower()
+    words = _NON_WORD.sub(" ", text.replace("'", "").replace("’", "")).split()
     while words and words[0] in _DROPPED_WORDS:
         words.pop(0)
     if len(words) > 1 and words[-1] in _PARTY_WORDS:
@@ -195,7 +194,9 @@ def is_unambiguous_party(text: str, table: PartyTable | None = None) -> bool:
 
 
 def _names(value: str) -> list[str]:
-    return [_BRACKETS.sub("", part).strip() for part in _SEGMENTS.split(value) if _BRACKETS.sub("", part).strip()]
+    if not value:
+        return []
+    return [name for name in (_BRACKETS.sub("", part).strip() for part in _SEGMENTS.split(value)) if name]
 
 
 def _label(english: str, native: str) -> str:
