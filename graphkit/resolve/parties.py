@@ -41,6 +41,7 @@ from importlib.resources.abc import Traversable
 
 import pycountry
 
+from graphkit.resolve import compiled
 from graphkit.resolve.aliases import UserAliases, load_aliases
 from graphkit.resolve.names import strip_accents
 
@@ -249,7 +250,32 @@ _DEMONYMS = {
 
 @lru_cache(maxsize=1)
 def load_parties() -> PartyTable:
-    """Read the shipped party table and nickname file once per process."""
+    """The party table with the shipped nicknames, once per process: read from its compiled form, else derived.
+
+    The compiled form (:mod:`graphkit.resolve.compiled`) is what
+    :func:`derive_parties` gives, shipped as JSON: it loads in milliseconds.
+    """
+    tables = compiled.read("parties.json")
+    if tables is None:
+        return derive_parties()
+    parties = {pid: Party(int(pid), label, country, short) for pid, (label, country, short) in tables["parties"].items()}
+    return PartyTable(entries={
+        key: tuple(_Entry(parties[pid], tuple(rank), weak, nickname) for pid, rank, weak, nickname in found)
+        for key, found in tables["entries"].items()
+    })
+
+
+def party_tables(table: PartyTable) -> dict[str, dict]:
+    """``table`` as the JSON tables :func:`load_parties` reads: each party once, each entry naming it by id."""
+    parties = {str(e.party.partyfacts_id): [e.party.label, e.party.country, e.party.short]
+               for found in table.entries.values() for e in found}
+    entries = {key: [[str(e.party.partyfacts_id), list(e.rank), e.weak, e.nickname] for e in found]
+               for key, found in table.entries.items()}
+    return {"parties": dict(sorted(parties.items(), key=lambda item: int(item[0]))), "entries": entries}
+
+
+def derive_parties() -> PartyTable:
+    """Derive every party's names from the Party Facts table, then attach the shipped news nicknames."""
     text = files("graphkit.data.parties").joinpath("parties.tsv").read_text(encoding="utf-8")
     entries: dict[str, list[_Entry]] = {}
     order = {code: i for i, code in enumerate(DEFAULT_COUNTRY_ORDER)}
