@@ -11,10 +11,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from graphkit.lexicon import NAME_HONORIFICS, NAME_PARTICLES
+from graphkit.text import strip_accents
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -29,13 +29,6 @@ def surface(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING.sub("", text)
     return _POSSESSIVE.sub("", text).strip()
-
-
-def strip_accents(text: str) -> str:
-    """``text`` without accents: "Mélenchon" -> "Melenchon" (ASCII text is returned as it is)."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)

@@ -43,7 +43,7 @@ import pycountry
 
 from graphkit.resolve import compiled
 from graphkit.resolve.aliases import UserAliases, load_aliases
-from graphkit.resolve.names import strip_accents
+from graphkit.text import strip_accents
 
 DEFAULT_COUNTRY_ORDER = ("GBR", "USA", "IRL", "CAN", "AUS", "NZL", "ZAF", "IND")
 """Without a country hint, a name several countries' parties share goes to the first of these.
