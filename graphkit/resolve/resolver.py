@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from graphkit.ids import disambiguate, slug
 from graphkit.lexicon import CONCEPT_DETERMINERS
@@ -121,8 +122,10 @@ class RuleState:
     def clusters(self) -> dict[Key, list[Mention]]:
         """The keyed mentions (none a rule failed on), grouped by key."""
         found: dict[Key, list[Mention]] = defaultdict(list)
-        for mention in self._guard.kept(self.keys):
-            found[self.keys[mention]].append(mention)
+        skipped = self._guard.skipped
+        for mention, key in self.keys.items():
+            if not skipped or mention not in skipped:
+                found[key].append(mention)
         return found
 
     def name_key(self, text: str, kind: str) -> Key:
@@ -232,10 +235,13 @@ def _surface_form(m: Mention) -> str:
     return (trim_symbols(m.text) or m.text) if m.kind == "concept" else m.text
 
 
+_POSITION = attrgetter("doc_id", "start", "end")
+
+
 def _entity(entity_id: str, label: str, kind: str, members: list[Mention], rules: dict[Mention, str]) -> Entity:
-    members = sorted(set(members), key=lambda m: (m.doc_id, m.start, m.end))
-    aliases = Counter(_surface_form(m) for m in members if m.kind != "pronoun")
-    merges = Counter(rules[m] for m in members)
+    members = sorted(members, key=_POSITION)  # one key's mentions, each once
+    aliases = Counter([_surface_form(m) for m in members if m.kind != "pronoun"])
+    merges = Counter([rules[m] for m in members])
     return Entity(
         id=entity_id,
         label=label,
