@@ -133,7 +133,7 @@ def common_words(texts: Iterable[str], ratio: float = 1.0) -> frozenset[str]:
     in a corpus that writes "education", while "Labour" and "Blair" are not. Returns the
     capitalised spellings, ready for :func:`fragment_reason`.
 
-    >>> sorted(common_words(["The Government said the government would act, said Mr Brown."]))
+    >>> sorted(common_words(["Mr Brown said the Government and the government would act."]))
     ['Government']
     """
     lower: Counter[str] = Counter()
