@@ -83,7 +83,10 @@ class RuleState:
                  aliases: UserAliases | None = None):
         self.gazetteer = gazetteer or load_gazetteer()
         self.aliases = aliases or UserAliases()
-        ordered = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label))
+        # each mention once, in the order given (the records' come mostly in order, which sorts fast), then
+        # sorted by every field, so that no order of the input shows through
+        ordered = sorted(dict.fromkeys(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label,
+                                                                 m.role, m.sentence_start, m.roles, m.quoted))
         self.names = [m for m in ordered if m.kind == "name"]
         self.concepts = [m for m in ordered if m.kind == "concept"]
         self.pronouns = [m for m in ordered if m.kind == "pronoun"]
