@@ -185,7 +185,7 @@ class ClauseExtractor:
 
 def _clauses(sent: Phrase) -> Iterator[_Clause]:
     """Every verb (or copula) of the sentence that has or inherits a subject."""
-    reduced = {verb.i: found for verb in sent if (found := _reduced_relative(verb))}
+    reduced = {verb.i: found for verb in sent if verb.dep_ == "acl" and (found := _reduced_relative(verb))}
     for token in sent:
         if token.i in reduced:
             subject, subject_words, obj, object_words = reduced[token.i]
@@ -210,7 +210,8 @@ def _clauses(sent: Phrase) -> Iterator[_Clause]:
 
 def _reduced_relative_of(name: Word) -> tuple[Word, tuple[Word, ...], Word, tuple[Word, ...]] | None:
     """The reduced relative clause that the parser hung on ``name``, if any."""
-    return next((found for c in name.children if (found := _reduced_relative(c)) is not None), None)
+    return next((found for c in name.children if c.dep_ == "acl" and (found := _reduced_relative(c)) is not None),
+                None)  # only an acl can be one: the test saves a call per word
 
 
 def _reduced_relative(verb: Word) -> tuple[Word, tuple[Word, ...], Word, tuple[Word, ...]] | None:

@@ -246,10 +246,8 @@ def _normalize_slice(length: int, i: slice) -> tuple[int, int]:
     """A slice's bounds clamped as spaCy clamps them (an end before the start gives an empty phrase)."""
     if i.step not in (None, 1):
         raise ValueError("a phrase is a contiguous run of words")
-    start = 0 if i.start is None else i.start + length if i.start < 0 else i.start
-    start = min(length, max(0, start))
-    stop = length if i.stop is None else i.stop + length if i.stop < 0 else i.stop
-    return start, min(length, max(start, stop))
+    start, stop, _ = i.indices(length)
+    return start, max(start, stop)
 
 
 _last: tuple[Doc, Words] | None = None
