@@ -26,13 +26,15 @@ def with_time(triples: list[Triple], sent: Span | Phrase, offset: int = 0) -> li
     """The triples of ``sent``, each with ``when`` set where the sentence dates its event."""
     sent = phrase_of(sent)
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
-    if not dates:
+    if not dates or not triples:
         return triples
     tokens = {token.idx + offset: token for token in sent}
-    return [_dated(triple, dates, tokens, offset) for triple in triples]
+    governing = [_governing_verb(ent.root) for ent in dates]  # each date's verb, found once for all triples
+    return [_dated(triple, dates, governing, tokens, offset) for triple in triples]
 
 
-def _dated(triple: Triple, dates: list[Phrase], tokens: dict[int, Word], offset: int) -> Triple:
+def _dated(triple: Triple, dates: list[Phrase], governing: list[int | None], tokens: dict[int, Word],
+           offset: int) -> Triple:
     if triple.when is not None:
         return triple
     for ent in dates:
@@ -40,8 +42,8 @@ def _dated(triple: Triple, dates: list[Phrase], tokens: dict[int, Word], offset:
         if any(arg.start <= start and end <= arg.end for arg in triple.args[1:]):
             return replace(triple, when=_argument(ent, offset))
     verbs = _verbs_of(tokens.get(triple.subject.head_start))
-    for ent in dates:
-        if _governing_verb(ent.root) in verbs:
+    for ent, verb in zip(dates, governing):
+        if verb in verbs:
             return replace(triple, when=_argument(ent, offset))
     return triple
 

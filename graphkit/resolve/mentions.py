@@ -101,19 +101,15 @@ def find_mentions(paragraph: ParsedParagraph) -> list[Mention]:
     doc = words_of(paragraph.doc)
     found: list[Mention] = []
     text = doc.text
-    sentences = list(doc.sents)
-    firsts = [sent.start for sent in sentences]
-
     quotes = [t.i for t in doc if t.text in QUOTE_MARKS]
 
     def opened_quote(token: Word) -> bool:
         """Whether ``token`` is inside quotation marks opened in its sentence ("they" of a speaker's own side)."""
-        sentence = sentences[bisect_right(firsts, token.i) - 1]
-        return (bisect_right(quotes, token.i) - bisect_right(quotes, sentence.start - 1)) % 2 == 1
+        return (bisect_right(quotes, token.i) - bisect_right(quotes, token.sent.start - 1)) % 2 == 1
 
     def add(start: int, end: int, label: str, kind: str, root: Word, roles: tuple[str, ...] = ()) -> None:
         start, end = grapheme_span(text, start, end)  # a token boundary may fall inside a character
-        sentence = sentences[bisect_right(firsts, root.i) - 1]
+        sentence = root.sent
         opened = bisect_right(quotes, root.i) - bisect_right(quotes, sentence.start - 1)
         found.append(Mention(
             doc_id=paragraph.document.id, start=paragraph.offset + start, end=paragraph.offset + end,
