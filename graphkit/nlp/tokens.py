@@ -198,15 +198,15 @@ class Words:
     def __init__(self, doc: Doc) -> None:
         self.spacy = doc
         columns = doc.to_array(_COLUMNS).T
-        orth, lower, lemma, pos, tag, dep, _, iob, ent_type, space, punct, title, is_space, quote = columns.tolist()
+        orth, lower, lemma, pos, tag, dep, _, iob, ent_type, space = columns[:10].tolist()
         heads = columns[6].astype("int64").tolist()
+        punct, title, is_space, quote = columns[10:].astype(bool).tolist()
         tokens = []
         position = 0
         for i, (text, low, lem, p, t, d, io, ent, ws, pu, ti, sp, qu) in enumerate(zip(
                 _named(orth, doc), _named(lower, doc), _named(lemma, doc), map(POS_NAMES.__getitem__, pos),
                 _named(tag, doc), _named(dep, doc), map(_IOB.__getitem__, iob), _named(ent_type, doc),
-                map(_SPACE.__getitem__, space), map(bool, punct), map(bool, title), map(bool, is_space),
-                map(bool, quote))):
+                map(_SPACE.__getitem__, space), punct, title, is_space, quote)):
             word = Word()
             word.doc, word.i, word.text, word.lower_, word.lemma_ = self, i, text, low, lem
             word.pos_, word.tag_, word.dep_, word.ent_iob_, word.ent_type_, word.idx, word.whitespace_ = p, t, d, io, ent, position, ws
