@@ -52,7 +52,7 @@ def arg_tokens(head: Word) -> list[Word]:
             elif child.dep_ == "punct" and child.text in _KEPT_PUNCTUATION:
                 found.add(child.i)
     words = head.doc.tokens
-    covered = 0  # the words before it are in an entity already taken whole
+    covered = 0  # where the last entity taken whole ends: a word before it is in that entity
     for i in sorted(found):
         if i >= covered and words[i].ent_type_:
             start, covered = entity_bounds(words[i])

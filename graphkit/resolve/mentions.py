@@ -26,7 +26,7 @@ from graphkit.lexicon import (
     STAFF_NOUNS,
 )
 from graphkit.nlp.parse import ParsedParagraph
-from graphkit.nlp.tokens import Phrase, Word, entity_tokens, words_of
+from graphkit.nlp.tokens import Phrase, Word, entity_tokens, phrase_of, words_of
 from graphkit.resolve.aliases import UserAliases
 from graphkit.resolve.fragments import LONGEST_HEADLINE, fragment_reason
 from graphkit.resolve.gazetteer import load_gazetteer
@@ -428,7 +428,7 @@ def find_alias_mentions(paragraph: ParsedParagraph, aliases: UserAliases) -> lis
     if pattern is None:
         return []
     found = []
-    text = paragraph.doc.text
+    text = words_of(paragraph.doc).text
     for match in pattern.finditer(text):
         if not (is_grapheme_boundary(text, match.start()) and is_grapheme_boundary(text, match.end())):
             continue  # "Macron" of "Macrón" written with a combining accent is another name
@@ -442,7 +442,7 @@ def find_alias_mentions(paragraph: ParsedParagraph, aliases: UserAliases) -> lis
                 text=match.group(),
                 label=declared.type,
                 kind="name",
-                role=_role(span.root) if span is not None else "other",
+                role=_role(phrase_of(span).root) if span is not None else "other",
                 sentence_start=paragraph.offset + (span.sent.start_char if span is not None else 0),
             )
         )
