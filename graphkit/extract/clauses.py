@@ -26,7 +26,7 @@ from graphkit.extract.nominal import nominal_relations
 from graphkit.extract.tokens import arg_tokens, argument, clause_tokens, conjuncts, join_tokens, listed
 from graphkit.lexicon import FIRST_PERSON_PRONOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS
 from graphkit.nlp.tokens import Phrase, Word, entity_tokens, phrase_of
-from graphkit.types import Argument, Provenance, Triple
+from graphkit.types import Provenance, Triple
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "acomp", "obj"}
@@ -71,7 +71,7 @@ class ClauseExtractor:
 
     name = "clauses.v1"
 
-    def extract(self, sent: Span | Phrase, doc_id: str = "", offset: int = 0) -> Iterator[Triple]:
+    def extract(self, sent: Span, doc_id: str = "", offset: int = 0) -> Iterator[Triple]:
         """Yield the extractions of one sentence; offsets are shifted by ``offset``."""
         sent = phrase_of(sent)
         provenance = Provenance(

@@ -22,7 +22,7 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
-def with_time(triples: list[Triple], sent: Span | Phrase, offset: int = 0) -> list[Triple]:
+def with_time(triples: list[Triple], sent: Span, offset: int = 0) -> list[Triple]:
     """The triples of ``sent``, each with ``when`` set where the sentence dates its event."""
     sent = phrase_of(sent)
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"]

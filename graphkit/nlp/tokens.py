@@ -172,7 +172,7 @@ class Phrase:
                 steps = len(tokens) - 1  # spaCy lets a bare space or punctuation mark be the root only if nothing else
             else:
                 steps, node = 0, word
-                while node.head is not node:
+                while node.head is not node and steps < len(tokens):  # a broken tree cannot loop for ever
                     node, steps = node.head, steps + 1
             if steps < best:
                 best, root = steps, word
@@ -253,15 +253,13 @@ def _normalize_slice(length: int, i: slice) -> tuple[int, int]:
 _last: tuple[Doc, Words] | None = None
 
 
-def words_of(doc: Doc | Words) -> Words:
+def words_of(doc: Doc) -> Words:
     """The :class:`Words` of a parsed Doc, read once.
 
     The view of the last Doc asked for is kept, so that the stages that read one
     paragraph (its mentions, then each sentence's extraction and dating) read it once.
     """
     global _last
-    if isinstance(doc, Words):
-        return doc
     if _last is None or _last[0] is not doc:
         _last = (doc, Words(doc))
     return _last[1]
@@ -289,10 +287,8 @@ def reading(doc: Doc) -> Iterator[Words]:
         view.tokens, view.sents, view.ents = [], [], []
 
 
-def phrase_of(span: Span | Phrase) -> Phrase:
-    """The :class:`Phrase` of a spaCy Span (a phrase is returned as it is)."""
-    if isinstance(span, Phrase):
-        return span
+def phrase_of(span: Span) -> Phrase:
+    """The :class:`Phrase` of a spaCy Span, over the words of its Doc (:func:`words_of`)."""
     return Phrase(words_of(span.doc), span.start, span.end, span.label_)
 
 
