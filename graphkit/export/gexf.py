@@ -39,14 +39,14 @@ from pathlib import Path
 
 from graphkit.export.style import edge_colour, node_drawings, rgb
 from graphkit.graph import KnowledgeGraph
-from graphkit.text import xml_safe
+from graphkit.text import escaper, xml_safe
 
 NAMESPACE = "http://gexf.net/1.3"
 CREATOR = "graphkit"
 _INDENT = "  "
 # What ElementTree escapes in an attribute value: nodes and edges are written as strings, with the same bytes.
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                                    "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+_escape_attribute = escaper({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                              "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Spell = tuple[date, date]
@@ -144,7 +144,7 @@ def _declarations(kind: str, types: Mapping[str, str]) -> ET.Element:
 
 def _attvalues(data: Mapping[str, object], types: Mapping[str, str]) -> list[str]:
     """The ``<attvalues>`` element's lines, one level in, for the attributes ``types`` declares."""
-    values = [f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="{_value(data[name]).translate(_ATTRIBUTE_ESCAPES)}" />'
+    values = [f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="{_escape_attribute(_value(data[name]))}" />'
               for name in types if name in data]
     if not values:
         return [f"{_INDENT}<attvalues />"]
@@ -177,7 +177,7 @@ def _spells(spells: Iterable[Spell]) -> list[str]:
 
 def _escaped(text: str) -> str:
     """Text as an attribute value: :func:`~graphkit.text.xml_safe`, then escaped as ElementTree escapes it."""
-    return xml_safe(text).translate(_ATTRIBUTE_ESCAPES)
+    return _escape_attribute(xml_safe(text))
 
 
 def _attributes(attrs: Mapping[str, str]) -> str:

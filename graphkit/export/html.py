@@ -38,6 +38,7 @@ from graphkit.export.style import MAX_INTENSITY, edge_colour, node_colour, node_
 from graphkit.graph import KnowledgeGraph
 from graphkit.graph.kg import ACTOR_TYPES
 from graphkit.graph.layout import positions
+from graphkit.text import escaper
 
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
@@ -46,7 +47,7 @@ _SPIRAL_STEP = 35.0  # about the distance between a concept and the next one rou
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _VIS_NETWORK = files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _ASSETS = files("graphkit.export") / "html_assets"
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_escape_script = escaper({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
@@ -153,7 +154,7 @@ def page_data(graph: KnowledgeGraph, title: str = "graphkit") -> dict:
 
 def _script_json(data: dict) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` left to end it."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return _escape_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:

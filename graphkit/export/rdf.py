@@ -50,7 +50,7 @@ from urllib.parse import quote
 
 from graphkit.errors import ExportError
 from graphkit.ids import slug
-from graphkit.text import xml_safe
+from graphkit.text import escaper, xml_safe
 
 if TYPE_CHECKING:  # networkx, which graphkit.graph imports, would cost every query command 0.4 s
     from graphkit.graph import KnowledgeGraph
@@ -83,7 +83,7 @@ _DATE_TYPES = {10: XSD + "date", 7: XSD + "gYearMonth", 4: XSD + "gYear"}
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]+")
 # A Turtle local name made of ASCII letters, digits, "_", "-", "." and %-escapes (not ending in ".").
 _PLAIN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?<!\.)")
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_escape_literal = escaper({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _INDENT = "    "
 
 
@@ -376,7 +376,7 @@ def _open(path: str | Path) -> TextIO:
 
 
 def _literal(term: Term) -> str:
-    return '"' + term.value.translate(_ESCAPES) + '"'
+    return '"' + _escape_literal(term.value) + '"'
 
 
 def _nt(term: Term) -> str:
