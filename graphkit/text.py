@@ -112,9 +112,33 @@ def path_text(path: str | os.PathLike) -> str:
     return xml_safe(name.decode("utf-8", errors="backslashreplace"))
 
 
-def xml_safe_values(data: dict) -> dict:
-    """``data`` with every string value passed through :func:`xml_safe` (numbers and booleans as they are)."""
-    return {key: xml_safe(value) if isinstance(value, str) else value for key, value in data.items()}
+_FLAT_TYPES = {bool: bool, int: int, float: float, str: str}
+
+
+def flat_type(name: str, value: object) -> type:
+    """The type an export declares for an attribute's value: ``bool``, ``int``, ``float`` or ``str``.
+
+    Anything else (``None``, a list, a dict) is a ``TypeError`` naming the
+    attribute: flatten it first, so that no cell or file ever reads ``None``.
+    """
+    kind = _FLAT_TYPES.get(type(value))  # the common case, a dict lookup
+    if kind is not None:
+        return kind
+    for kind in _FLAT_TYPES:  # subclasses; bool first, as a bool is an int too
+        if isinstance(value, kind):
+            return kind
+    raise TypeError(f"attribute {name!r} is a {type(value).__name__}: only strings, numbers and booleans reach the exports")
+
+
+def flat_value(name: str, value: object) -> str | int | float:
+    """A flat attribute's value as GEXF and the Gephi tables write it: text through :func:`xml_safe`,
+    booleans ``true``/``false``, numbers as they are (see :func:`flat_type` for what else is refused)."""
+    kind = flat_type(name, value)
+    if kind is str:
+        return xml_safe(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return value
 
 
 def trim_symbols(text: str) -> str:
@@ -184,3 +208,8 @@ def escaper(table: Mapping[str, str]) -> Callable[[str], str]:
         return text
 
     return escape
+
+
+def xml_safe_values(data: dict) -> dict:
+    """``data`` with every string value passed through :func:`xml_safe` (numbers and booleans as they are)."""
+    return {key: xml_safe(value) if isinstance(value, str) else value for key, value in data.items()}

@@ -64,6 +64,18 @@ class KnowledgeGraph:
         """One record per (subject, relation, object), its statements aggregated, in a stable order."""
         return [dict(edge) for edge in self._edges]
 
+    def edge_count(self) -> int:
+        """The number of edges (of :meth:`edges`, without copying them)."""
+        return len(self._edges)
+
+    def edge_statements(self) -> dict[tuple[str, str, str], tuple[Relation, ...]]:
+        """Each edge's ``(source, relation, target)`` -> the statements it aggregates, by document and offset.
+
+        The grouping :meth:`edges` is made from, in the same order, for an export
+        that needs more of each edge's statements than its attributes say.
+        """
+        return dict(self._groups)
+
     def positions(self) -> dict[str, tuple[float, float]]:
         """Every node's ``(x, y)`` from :func:`graphkit.graph.layout.positions` on the nodes and edges.
 
@@ -89,17 +101,21 @@ class KnowledgeGraph:
         return tuple(e for e in self.entities if e.type in ACTOR_TYPES or e.id in used)
 
     @cached_property
-    def _edges(self) -> tuple[dict, ...]:
+    def _groups(self) -> dict[tuple[str, str, str], tuple[Relation, ...]]:
         groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+        for relation in self._edge_relations:
+            groups[relation.subject_id, relation.triple.relation_lemma, relation.object_id].append(relation)
+        return {key: tuple(sorted(members, key=lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start)))
+                for key, members in sorted(groups.items())}
+
+    @cached_property
+    def _edges(self) -> tuple[dict, ...]:
         pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         for relation in self._edge_relations:
-            key = (relation.subject_id, relation.triple.relation_lemma, relation.object_id)
-            groups[key].append(relation)
             if relation.event:
                 pairs[relation.subject_id, relation.object_id].append(relation)
         edges = []
-        for (subject_id, lemma, object_id), members in sorted(groups.items()):
-            members.sort(key=lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start))
+        for (subject_id, lemma, object_id), members in self._groups.items():
             edges.append(
                 {
                     "source": subject_id,
