@@ -208,8 +208,3 @@ def escaper(table: Mapping[str, str]) -> Callable[[str], str]:
         return text
 
     return escape
-
-
-def xml_safe_values(data: dict) -> dict:
-    """``data`` with every string value passed through :func:`xml_safe` (numbers and booleans as they are)."""
-    return {key: xml_safe(value) if isinstance(value, str) else value for key, value in data.items()}
