@@ -6,13 +6,14 @@ runs physics on every graph (#204) and has a template that writes tooltips
 into ``innerHTML`` (#92). What graphkit takes from pyvis is the vis-network
 library it ships, inlined as it is.
 
-Positions are computed here (:func:`graphkit.graph.layout.positions` on the
-actors and the pairs of actors that have a statement), so the page draws at
-once with physics off; only a small first view starts with physics on. The
-page opens on the actor graph: each pair of actors is one edge aggregating all
-their statements, coloured by mean intensity and labelled by the main event
-type; concepts come on demand (those of the actor in focus, or of every shown
-actor), each placed on a small spiral round the actors it is linked to. The
+Positions are computed before the page is written: the actors are where
+:meth:`KnowledgeGraph.positions` puts them (the layout of the whole graph, the
+one the GEXF and the GraphML carry), so the page draws at once with physics
+off; only a small first view starts with physics on. The page opens on the
+actor graph: each pair of actors is one edge aggregating all their statements,
+coloured by mean intensity and labelled by the main event type; concepts come
+on demand (those of the actor in focus, or of every shown actor), each placed
+on a small spiral round the actors it is linked to. The
 controls (search by label or alias, filters by entity type, event type, dates
 and mentions, "show more", side panels with the evidence) are the page's own
 script, ``html_assets/graph.js``.
@@ -38,12 +39,11 @@ from pathlib import Path
 from graphkit.export.style import MAX_INTENSITY, edge_colour, node_colour, node_size
 from graphkit.graph import KnowledgeGraph
 from graphkit.graph.kg import ACTOR_TYPES
-from graphkit.graph.layout import positions
 from graphkit.text import escaper
 
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
-_SPREAD = 20  # beyond _SPREAD**2 actors the layout is stretched by sqrt(actors) / _SPREAD to keep them apart
+_SPREAD = 20  # beyond _SPREAD**2 nodes the layout is stretched by sqrt(nodes) / _SPREAD to keep them apart
 _SPIRAL_STEP = 35.0  # about the distance between a concept and the next one round the same actors
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 # pyvis's copy of vis-network, found without importing pyvis (which loads jinja2: 0.17 s of every build)
@@ -53,29 +53,28 @@ _escape_script = escaper({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u202
 
 
 def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
-    """Actors laid out on the pairs of actors that have a statement; concepts round their actors.
+    """Actors where the graph's one layout puts them; concepts round their actors.
 
-    The layout's extent grows with the square root of the number of actors, so
-    that thousands of actors stay about as far apart as a few dozen. A concept
-    linked to no actor is never shown and gets no position.
+    The actors keep :meth:`KnowledgeGraph.positions`, the positions of the GEXF
+    and the GraphML, stretched by ``sqrt(nodes) / _SPREAD`` beyond ``_SPREAD**2``
+    nodes, so that thousands of nodes stay about as far apart as a few dozen.
+    A concept linked to no actor is never shown and gets no position.
     """
-    actors = [e.id for e in graph.nodes() if e.type in ACTOR_TYPES]
-    actor_set = set(actors)
-    relations = graph.edge_relations()
-    pairs = [(r.subject_id, r.object_id) for r in relations if r.subject_id in actor_set and r.object_id in actor_set]
-    scale = max(1.0, math.sqrt(len(actors)) / _SPREAD)
-    placed = {node: (x * scale, y * scale) for node, (x, y) in positions(actors, pairs).items()}
+    laid_out = graph.positions()
+    scale = max(1.0, math.sqrt(len(laid_out)) / _SPREAD)
+    actors = {e.id: (laid_out[e.id][0] * scale, laid_out[e.id][1] * scale) for e in graph.nodes() if e.type in ACTOR_TYPES}
     anchors: dict[str, set[str]] = defaultdict(set)
-    for r in relations:
-        if r.subject_id in actor_set and r.object_id not in actor_set:
+    for r in graph.edge_relations():
+        if r.subject_id in actors and r.object_id not in actors:
             anchors[r.object_id].add(r.subject_id)
-        elif r.object_id in actor_set and r.subject_id not in actor_set:
+        elif r.object_id in actors and r.subject_id not in actors:
             anchors[r.subject_id].add(r.object_id)
+    placed = dict(actors)
     taken: dict[tuple[str, ...], int] = defaultdict(int)  # concepts already placed round these actors
     for concept in sorted(anchors):
         linked = tuple(sorted(anchors[concept]))
-        cx = sum(placed[a][0] for a in linked) / len(linked)
-        cy = sum(placed[a][1] for a in linked) / len(linked)
+        cx = sum(actors[a][0] for a in linked) / len(linked)
+        cy = sum(actors[a][1] for a in linked) / len(linked)
         k = taken[linked] = taken[linked] + 1
         radius, angle = _SPIRAL_STEP * (1 + math.sqrt(k)), k * _GOLDEN_ANGLE  # clear of the actors' own dots
         placed[concept] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
