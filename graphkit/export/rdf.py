@@ -132,13 +132,8 @@ def statement_iri(relation: Relation, base: str = DEFAULT_BASE) -> str:
     """A stable IRI for one extraction, from its document, offsets, relation and extractor."""
     t = relation.triple
     obj = t.object
-    key = "\x1f".join(
-        str(part)
-        for part in (
-            t.provenance.doc_id, t.provenance.extractor, t.subject.start, t.subject.end, t.relation,
-            obj.start if obj else "", obj.end if obj else "",
-        )
-    )
+    key = (f"{t.provenance.doc_id}\x1f{t.provenance.extractor}\x1f{t.subject.start}\x1f{t.subject.end}\x1f{t.relation}"
+           f"\x1f{obj.start if obj else ''}\x1f{obj.end if obj else ''}")
     return base + "statement/" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
@@ -163,7 +158,8 @@ def rdf_string(value: str) -> str:
     >>> rdf_string("a\r\nb\rc")
     'a\nb\nc'
     """
-    return xml_safe(value).replace("\r\n", "\n").replace("\r", "\n")
+    value = xml_safe(value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _string(value: str) -> Term:
@@ -192,6 +188,15 @@ def _boolean(value: bool) -> Term:
 
 _A = RDF + "type"
 _Pairs = list[tuple[str, Term]]
+# A statement's predicates, and the pairs every statement shares.
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = RDF + "subject", RDF + "predicate", RDF + "object"
+_SUBJECT_TEXT, _RELATION_TEXT, _OBJECT_TEXT = GK + "subjectText", GK + "relationText", GK + "objectText"
+_SENTENCE, _START, _END, _EXTRACTOR = GK + "sentence", GK + "start", GK + "end", GK + "extractor"
+_DERIVED_FROM, _CONFIDENCE, _MODAL = PROV + "wasDerivedFrom", GK + "confidence", GK + "modal"
+_EVENT, _INTENSITY, _EVENT_DATE = GK + "event", GK + "intensity", GK + "eventDate"
+_SPEAKER, _ATTRIBUTED_TO = GK + "speaker", GK + "attributedTo"
+_A_STATEMENT = (_A, _iri(RDF + "Statement"))
+_NEGATED = {negated: (GK + "negated", _boolean(negated)) for negated in (False, True)}
 
 
 class Block(NamedTuple):
@@ -290,40 +295,41 @@ class _Model:
 
     def _statements(self, relations: Iterable[Relation], graph: str) -> Iterator[Block]:
         """One evidence-carrying statement node per extraction."""
+        entity, predicate, document, base = self._entity, self._predicate, self._document, self.ns.base
         for relation in relations:
             t, p = relation.triple, relation.triple.provenance
-            pairs: _Pairs = [(_A, _iri(RDF + "Statement"))]
+            pairs: _Pairs = [_A_STATEMENT]
             if relation.subject_id:
-                pairs.append((RDF + "subject", _iri(self._entity(relation.subject_id))))
-            pairs.append((RDF + "predicate", _iri(self._predicate(t.relation_lemma))))
+                pairs.append((_RDF_SUBJECT, _iri(entity(relation.subject_id))))
+            pairs.append((_RDF_PREDICATE, _iri(predicate(t.relation_lemma))))
             if relation.object_id:
-                pairs.append((RDF + "object", _iri(self._entity(relation.object_id))))
-            pairs.append((GK + "subjectText", _string(t.subject.text)))
-            pairs.append((GK + "relationText", _string(t.relation)))
+                pairs.append((_RDF_OBJECT, _iri(entity(relation.object_id))))
+            pairs.append((_SUBJECT_TEXT, _string(t.subject.text)))
+            pairs.append((_RELATION_TEXT, _string(t.relation)))
             if t.object is not None:
-                pairs.append((GK + "objectText", _string(t.object.text)))
+                pairs.append((_OBJECT_TEXT, _string(t.object.text)))
             pairs += [
-                (GK + "sentence", _string(p.sentence)),
-                (GK + "start", _integer(p.sentence_start)),
-                (GK + "end", _integer(p.sentence_end)),
-                (PROV + "wasDerivedFrom", _iri(self._document(p.doc_id))),
-                (GK + "extractor", _string(p.extractor)),
-                (GK + "confidence", _decimal(f"{t.confidence:.3f}")),
-                (GK + "negated", _boolean(t.negated)),
+                (_SENTENCE, _string(p.sentence)),
+                (_START, _integer(p.sentence_start)),
+                (_END, _integer(p.sentence_end)),
+                (_DERIVED_FROM, _iri(document(p.doc_id))),
+                (_EXTRACTOR, _string(p.extractor)),
+                (_CONFIDENCE, _decimal(f"{t.confidence:.3f}")),
+                _NEGATED[t.negated],
             ]
             if t.modal:
-                pairs.append((GK + "modal", _string(t.modal)))
+                pairs.append((_MODAL, _string(t.modal)))
             if relation.event:
-                pairs.append((GK + "event", Term(relation.event)))
+                pairs.append((_EVENT, Term(relation.event)))
             if relation.intensity is not None:
-                pairs.append((GK + "intensity", _decimal(f"{relation.intensity:.1f}")))
+                pairs.append((_INTENSITY, _decimal(f"{relation.intensity:.1f}")))
             if relation.event_date:
-                pairs.append((GK + "eventDate", _date(relation.event_date)))
+                pairs.append((_EVENT_DATE, _date(relation.event_date)))
             if relation.speaker_id:
-                pairs.append((GK + "speaker", _iri(self._entity(relation.speaker_id))))
+                pairs.append((_SPEAKER, _iri(entity(relation.speaker_id))))
             if relation.speaker:
-                pairs.append((GK + "attributedTo", _string(relation.speaker)))
-            yield Block(graph, statement_iri(relation, self.ns.base), pairs)
+                pairs.append((_ATTRIBUTED_TO, _string(relation.speaker)))
+            yield Block(graph, statement_iri(relation, base), pairs)
 
 
 def _entity_class(entity: Entity) -> str:
@@ -414,17 +420,8 @@ class _TurtleWriter:
                 return f"{prefix}:{iri[len(namespace):]}"
         return f"<{iri}>"
 
-    def term(self, term: Term) -> str:
-        if term.iri:
-            return self.name(term.value)
-        if not term.datatype:
-            return _literal(term)
-        if term.datatype in self._BARE:
-            return term.value
-        return f"{_literal(term)}^^{self.name(term.datatype)}"
-
     def write(self, blocks: Iterable[Block], named_graphs: bool) -> None:
-        out = self.out
+        out, name, bare = self.out, self.name, self._BARE
         out.write(self.header)
         graph_open: str | None = None
         indent = _INDENT if named_graphs else ""
@@ -433,10 +430,19 @@ class _TurtleWriter:
             if named_graphs and graph != graph_open:
                 if graph_open is not None:
                     out.write("}\n")
-                out.write(f"\n{self.name(graph)} {{" if graph else "\n{")
+                out.write(f"\n{name(graph)} {{" if graph else "\n{")
                 graph_open = graph
-            body = continued.join(f"{self.name(predicate)} {self.term(obj)}" for predicate, obj in pairs)
-            out.write(f"\n{indent}{self.name(subject)} {body} .\n")
+            parts = []
+            for predicate, (value, iri, datatype) in pairs:  # each object as an IRI, a bare number or boolean, or a literal
+                if iri:
+                    parts.append(f"{name(predicate)} {name(value)}")
+                elif not datatype:
+                    parts.append(f'{name(predicate)} "{_escape_literal(value)}"')
+                elif datatype in bare:
+                    parts.append(f"{name(predicate)} {value}")
+                else:
+                    parts.append(f'{name(predicate)} "{_escape_literal(value)}"^^{name(datatype)}')
+            out.write(f"\n{indent}{name(subject)} {continued.join(parts)} .\n")
         if named_graphs and graph_open is not None:
             out.write("}\n")
 
