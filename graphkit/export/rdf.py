@@ -27,10 +27,11 @@ Instance IRIs start with a base IRI (default ``https://graphkit.example/``, any 
 offsets only, so they are the same on every run; no blank nodes are used. The vocabulary
 (``gk:``) does not change with the base.
 
-Every format comes from one pass over the graph (:func:`_blocks`), written as it goes:
-Turtle and TriG grouped by subject with prefixed names, N-Triples and N-Quads one line per
+Every format comes from one pass over the graph (``_Model``), written as it goes:
+Turtle and TriG grouped by subject with prefixed names (both files in the same pass when
+both are asked for, :func:`write_turtle_and_trig`), N-Triples and N-Quads one line per
 triple, JSON-LD and RDF/XML by pyoxigraph's serializers reading the N-Triples stream. Nothing
-holds the whole graph as RDF objects. Strings pass through :func:`rdf_string`;
+holds the whole graph as RDF objects or as text. Strings pass through :func:`rdf_string`;
 the output is deterministic: documents, predicates and entities sorted by IRI, statements in
 the graph's relation order.
 """
@@ -40,12 +41,15 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
 from urllib.parse import quote
 
 from graphkit.errors import ExportError
@@ -219,22 +223,36 @@ class _Model:
 
         Without named graphs an entity's description and its direct edges are one block.
         """
+        yield from self.descriptions(named_graphs)
+        if not named_graphs:
+            yield from self.statements(self.graph.relations, "")
+            return
+        for name, _, members in self.document_graphs():
+            yield from self.document_edges(name, members)
+            yield from self.statements(members, name)
+
+    def descriptions(self, named_graphs: bool) -> Iterator[Block]:
+        """The dataset, the documents, the predicates and the entities, in the default graph.
+
+        Without named graphs each entity's block holds its direct edges too.
+        """
         relations = self.graph.relations
         yield Block("", self.ns.base, [(_A, _iri(VOID + "Dataset")), (VOID + "uriSpace", Term(self.ns.base))])
         yield from self._documents()
         yield from self._predicates(relations)
-        if not named_graphs:
-            yield from self._entities(self.graph.nodes(), self._direct_edges(relations), "")
-            yield from self._statements(relations, "")
-            return
-        yield from self._entities(self.graph.nodes(), {}, "")
+        yield from self._entities(self.graph.nodes(), {} if named_graphs else self._direct_edges(relations), "")
+
+    def document_graphs(self) -> Iterator[tuple[str, str, list[Relation]]]:
+        """Each document's named graph: its IRI, the document's id and its relations in the graph's order, by IRI."""
         by_doc: dict[str, list[Relation]] = {}
-        for relation in relations:
+        for relation in self.graph.relations:
             by_doc.setdefault(relation.triple.provenance.doc_id, []).append(relation)
         for name, doc_id in sorted((self._document(doc_id), doc_id) for doc_id in by_doc):
-            members = by_doc.pop(doc_id)
-            yield from self._entities([], self._direct_edges(members), name)
-            yield from self._statements(members, name)
+            yield name, doc_id, by_doc.pop(doc_id)
+
+    def document_edges(self, graph: str, relations: Iterable[Relation]) -> Iterator[Block]:
+        """The direct edges of a document's relations, in its named graph, one block per subject."""
+        return self._entities([], self._direct_edges(relations), graph)
 
     @cached_property
     def _entity(self):
@@ -293,7 +311,7 @@ class _Model:
             pairs += edges.get(name, ())
             yield Block(graph, name, pairs)
 
-    def _statements(self, relations: Iterable[Relation], graph: str) -> Iterator[Block]:
+    def statements(self, relations: Iterable[Relation], graph: str) -> Iterator[Block]:
         """One evidence-carrying statement node per extraction."""
         entity, predicate, document, base = self._entity, self._predicate, self._document, self.ns.base
         for relation in relations:
@@ -342,17 +360,70 @@ def _entity_class(entity: Entity) -> str:
 
 def write_turtle(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
     """Write Turtle (``graph.ttl``): every description, direct edge and statement in one graph."""
-    ns = Namespaces(base)
-    with _open(path) as out:
-        _TurtleWriter(out, ns).write(_Model(graph, ns).blocks(named_graphs=False), named_graphs=False)
+    write_turtle_and_trig(graph, path, None, base)
 
 
 def write_trig(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
     """Write TriG (``graph.trig``): descriptions in the default graph, each document's edges and
     statements in a named graph whose IRI is the document's (graphs sorted by IRI)."""
+    write_turtle_and_trig(graph, None, path, base)
+
+
+def write_turtle_and_trig(graph: KnowledgeGraph, turtle_path: str | Path | None, trig_path: str | Path | None,
+                          base: str = DEFAULT_BASE) -> None:
+    """Write the Turtle and the TriG (either path may be ``None``) in one pass, each statement formatted once.
+
+    The files are those of :func:`write_turtle` and :func:`write_trig`. The
+    Turtle takes each statement as it comes, in the graph's relation order; the
+    TriG holds it in its document's named graph, the graphs sorted by IRI, so the
+    statement's TriG text goes to a temporary file beside the TriG as it comes,
+    and is copied into place graph by graph at the end.
+    """
     ns = Namespaces(base)
-    with _open(path) as out:
-        _TurtleWriter(out, ns).write(_Model(graph, ns).blocks(named_graphs=True), named_graphs=True)
+    model, writer = _Model(graph, ns), _TurtleWriter(ns)
+    with ExitStack() as files:
+        turtle = files.enter_context(_open(turtle_path)) if turtle_path is not None else None
+        trig = files.enter_context(_open(trig_path)) if trig_path is not None else None
+        if turtle:
+            turtle.write(writer.header)
+            turtle.writelines(writer.block(block) for block in model.descriptions(named_graphs=False))
+        if trig:
+            trig.write(writer.header + "\n{")
+            trig.writelines(writer.block(block, _INDENT) for block in model.descriptions(named_graphs=True))
+            trig.write("}\n")
+            spool = files.enter_context(tempfile.TemporaryFile(dir=Path(trig_path).parent))
+        runs: dict[str, list[list[int]]] = defaultdict(list)  # document id -> its statements' byte ranges in the spool
+        size = 0
+        for relation, block in zip(graph.relations, model.statements(graph.relations, "")):
+            objects = writer.objects(block.pairs)
+            if turtle:
+                turtle.write(writer.text(block.subject, objects))
+            if trig:
+                data = writer.text(block.subject, objects, _INDENT).encode("utf-8")
+                spool.write(data)
+                ranges = runs[relation.triple.provenance.doc_id]
+                if ranges and ranges[-1][1] == size:
+                    ranges[-1][1] += len(data)
+                else:
+                    ranges.append([size, size + len(data)])
+                size += len(data)
+        if trig:
+            for name, doc_id, members in model.document_graphs():
+                trig.write(f"\n{writer.name(name)} {{")
+                trig.writelines(writer.block(block, _INDENT) for block in model.document_edges(name, members))
+                trig.flush()
+                for start, end in runs.pop(doc_id):
+                    _copy(spool, start, end, trig.buffer)
+                trig.write("}\n")
+
+
+def _copy(source: BinaryIO, start: int, end: int, target: BinaryIO) -> None:
+    """Bytes ``[start, end)`` of ``source`` appended to ``target``, a MiB at a time."""
+    source.seek(start)
+    while start < end:
+        chunk = source.read(min(end - start, 1 << 20))
+        target.write(chunk)
+        start += len(chunk)
 
 
 def write_ntriples(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
@@ -402,12 +473,12 @@ def _nquad_lines(blocks: Iterable[Block]) -> Iterator[str]:
 
 
 class _TurtleWriter:
-    """Turtle and TriG: one block per subject, prefixed names where the local part allows."""
+    """Turtle and TriG text: one block per subject, prefixed names where the local part allows."""
 
     _BARE = frozenset({XSD + "integer", XSD + "decimal", XSD + "boolean"})
+    _CONTINUED = {"": " ;\n" + _INDENT, _INDENT: " ;\n" + _INDENT * 2}  # after each object, by the block's indent
 
-    def __init__(self, out: TextIO, ns: Namespaces):
-        self.out = out
+    def __init__(self, ns: Namespaces):
         self.prefixes = sorted(ns.prefixes.items(), key=lambda item: -len(item[1]))  # longest namespace first
         self.name = lru_cache(maxsize=1 << 16)(self._name)
         self.header = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(ns.prefixes.items()))
@@ -420,31 +491,27 @@ class _TurtleWriter:
                 return f"{prefix}:{iri[len(namespace):]}"
         return f"<{iri}>"
 
-    def write(self, blocks: Iterable[Block], named_graphs: bool) -> None:
-        out, name, bare = self.out, self.name, self._BARE
-        out.write(self.header)
-        graph_open: str | None = None
-        indent = _INDENT if named_graphs else ""
-        continued = f" ;\n{indent}{_INDENT}"
-        for graph, subject, pairs in blocks:
-            if named_graphs and graph != graph_open:
-                if graph_open is not None:
-                    out.write("}\n")
-                out.write(f"\n{name(graph)} {{" if graph else "\n{")
-                graph_open = graph
-            parts = []
-            for predicate, (value, iri, datatype) in pairs:  # each object as an IRI, a bare number or boolean, or a literal
-                if iri:
-                    parts.append(f"{name(predicate)} {name(value)}")
-                elif not datatype:
-                    parts.append(f'{name(predicate)} "{_escape_literal(value)}"')
-                elif datatype in bare:
-                    parts.append(f"{name(predicate)} {value}")
-                else:
-                    parts.append(f'{name(predicate)} "{_escape_literal(value)}"^^{name(datatype)}')
-            out.write(f"\n{indent}{name(subject)} {continued.join(parts)} .\n")
-        if named_graphs and graph_open is not None:
-            out.write("}\n")
+    def block(self, block: Block, indent: str = "") -> str:
+        """One subject's triples, ``indent`` in (a named graph's blocks in TriG)."""
+        return self.text(block.subject, self.objects(block.pairs), indent)
+
+    def objects(self, pairs: _Pairs) -> list[str]:
+        """Each ``predicate object``: the object as an IRI, a bare number or boolean, or a literal."""
+        name, bare = self.name, self._BARE
+        found = []
+        for predicate, (value, iri, datatype) in pairs:
+            if iri:
+                found.append(f"{name(predicate)} {name(value)}")
+            elif not datatype:
+                found.append(f'{name(predicate)} "{_escape_literal(value)}"')
+            elif datatype in bare:
+                found.append(f"{name(predicate)} {value}")
+            else:
+                found.append(f'{name(predicate)} "{_escape_literal(value)}"^^{name(datatype)}')
+        return found
+
+    def text(self, subject: str, objects: list[str], indent: str = "") -> str:
+        return f"\n{indent}{self.name(subject)} {self._CONTINUED[indent].join(objects)} .\n"
 
 
 class _LineReader(io.RawIOBase):
