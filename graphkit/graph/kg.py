@@ -138,15 +138,8 @@ class KnowledgeGraph:
 
     def node_attributes(self) -> Iterator[tuple[str, dict[str, object]]]:
         """Each node's id and flat attributes, in node order: what :meth:`to_networkx` gives each node."""
-        for entity in self._nodes:
-            yield entity.id, {
-                "label": entity.label,
-                "type": entity.type,
-                "aliases": "|".join(entity.alias_names),
-                "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
-                "mentions": len(entity.mentions),
-                "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
-            }
+        for node, attributes in self._node_attributes:
+            yield node, dict(attributes)
 
     def networkx_edges(self) -> Iterator[dict]:
         """The edge records (:meth:`edges`) in the order :meth:`to_networkx`'s graph yields its edges.
@@ -155,13 +148,32 @@ class KnowledgeGraph:
         was first linked from that source, then by key in insertion order. A table
         of the edges is written in this order without building the graph.
         """
+        for edge in self._networkx_order:
+            yield dict(edge)
+
+    # Six exports read the nodes' attributes and the edges in networkx's order: both are made once per graph.
+    @cached_property
+    def _node_attributes(self) -> tuple[tuple[str, dict[str, object]], ...]:
+        return tuple(
+            (entity.id, {
+                "label": entity.label,
+                "type": entity.type,
+                "aliases": "|".join(entity.alias_names),
+                "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
+                "mentions": len(entity.mentions),
+                "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
+            })
+            for entity in self._nodes
+        )
+
+    @cached_property
+    def _networkx_order(self) -> tuple[dict, ...]:
         by_source: dict[str, dict[str, list[dict]]] = {}
         for edge in self._edges:
             by_source.setdefault(edge["source"], {}).setdefault(edge["target"], []).append(edge)
         order = {entity.id: i for i, entity in enumerate(self._nodes)}
-        for source in sorted(by_source, key=lambda node: order.get(node, len(order))):
-            for edges in by_source.pop(source).values():
-                yield from (dict(edge) for edge in edges)
+        return tuple(edge for source in sorted(by_source, key=lambda node: order.get(node, len(order)))
+                     for edges in by_source[source].values() for edge in edges)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A MultiDiGraph with flat node and edge attributes (strings, numbers, booleans)."""
