@@ -80,10 +80,11 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
         out.write(f"{_INDENT}<graph {_attributes(graph_attrs)}>\n")
         _write(out, _declarations("node", node_types), 2)
         _write(out, _declarations("edge", edge_types), 2)
+        node_values, edge_values = _attvalue_starts(node_types), _attvalue_starts(edge_types)
         out.write(f"{_INDENT * 2}<nodes count=\"{len(drawings)}\">\n")
         for node, data in graph.node_attributes():
             drawing = drawings[node]
-            lines = [f'<node id="{_escaped(node)}" label="{_escaped(str(data["label"]))}">', *_attvalues(data, node_types)]
+            lines = [f'<node id="{_escaped(node)}" label="{_escaped(str(data["label"]))}">', *_attvalues(data, node_values)]
             if node in node_spells:
                 lines += _spells([node_spells[node]])
             lines += [_colour(drawing.colour), f'{_INDENT}<position x="{_number(drawing.x)}" y="{_number(drawing.y)}" />',
@@ -94,7 +95,7 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
             source, target = edge["source"], edge["target"]
             lines = [f'<edge id="{number}" source="{_escaped(source)}" target="{_escaped(target)}" '
                      f'label="{_escaped(str(edge["relation"]))}" weight="{_number(edge["weight"])}">',
-                     *_attvalues(edge, edge_types)]
+                     *_attvalues(edge, edge_values)]
             if spells := edge_spells.get((source, edge["key"], target)):
                 lines += _spells(spells)
             lines += [_colour(edge_colour(edge.get("intensity"))), "</edge>"]
@@ -135,10 +136,14 @@ def _declarations(kind: str, types: Mapping[str, str]) -> ET.Element:
     return element
 
 
-def _attvalues(data: Mapping[str, object], types: Mapping[str, str]) -> list[str]:
-    """The ``<attvalues>`` element's lines, one level in, for the attributes ``types`` declares."""
-    values = [f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="{_escape_attribute(str(flat_value(name, data[name])))}" />'
-              for name in types if name in data]
+def _attvalue_starts(types: Mapping[str, str]) -> dict[str, str]:
+    """Each declared attribute's ``<attvalue>`` line up to its value, made once per file."""
+    return {name: f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="' for name in types}
+
+
+def _attvalues(data: Mapping[str, object], starts: Mapping[str, str]) -> list[str]:
+    """The ``<attvalues>`` element's lines, one level in, for the declared attributes (``starts``) the item has."""
+    values = [f'{start}{_escape_attribute(str(flat_value(name, data[name])))}" />' for name, start in starts.items() if name in data]
     if not values:
         return [f"{_INDENT}<attvalues />"]
     return [f"{_INDENT}<attvalues>", *values, f"{_INDENT}</attvalues>"]
