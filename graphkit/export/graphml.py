@@ -49,10 +49,15 @@ def write_graphml(graph: KnowledgeGraph, path: str | Path) -> None:
     (:func:`~graphkit.text.flat_type`).
     """
     drawings = node_drawings(graph)
-    keys: dict[tuple[str, str, type], str] = {}  # (scope, name, type) -> key id, in the order met
+    met: dict[tuple[str, str, type], object] = {}  # (scope, name, the value's class) -> its first value, in the order met
     for scope, _, data in _elements(graph, drawings):
         for name, value in data:
-            keys.setdefault((scope, name, flat_type(name, value)), f"d{len(keys)}")
+            met.setdefault((scope, name, value.__class__), value)
+    keys: dict[tuple[str, str, type], str] = {}  # (scope, name, flat type) -> key id, in the order met
+    ids: dict[tuple[str, str, type], tuple[str, bool]] = {}  # (scope, name, class) -> (key id, whether it is text)
+    for (scope, name, cls), value in met.items():
+        kind = flat_type(name, value)
+        ids[scope, name, cls] = keys.setdefault((scope, name, kind), f"d{len(keys)}"), kind is str
     with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
         out.write(_HEADER)
         for (scope, name, kind), key in reversed(keys.items()):
@@ -61,9 +66,8 @@ def write_graphml(graph: KnowledgeGraph, path: str | Path) -> None:
         for scope, attributes, data in _elements(graph, drawings):
             lines = [f"<{scope} {attributes}>"]
             for name, value in data:
-                kind = flat_type(name, value)
-                text = _escape_text(xml_safe(value)) if kind is str else str(value)
-                lines.append(f'  <data key="{keys[scope, name, kind]}">{text}</data>')
+                key, text = ids[scope, name, value.__class__]
+                lines.append(f'  <data key="{key}">{_escape_text(xml_safe(value)) if text else value}</data>')
             lines.append(f"</{scope}>\n")
             out.write("\n".join(lines))
         out.write("</graph></graphml>")
