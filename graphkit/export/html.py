@@ -32,6 +32,7 @@ import html
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
@@ -160,6 +161,17 @@ def _script_json(data: dict) -> str:
 
 def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
     """The page as a string: no external resources, same bytes for the same graph."""
+    return "".join(_pieces(graph, title))
+
+
+def write_html(graph: KnowledgeGraph, path: str | Path) -> None:
+    """Write ``graph.html``, piece by piece (the page is never held whole)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.writelines(_pieces(graph, "graphkit"))
+
+
+def _pieces(graph: KnowledgeGraph, title: str) -> Iterator[str]:
+    """The page's template with its ``{{name}}`` fields filled: title, style, data, vis-network and script."""
     template = (_ASSETS / "graph.html").read_text(encoding="utf-8")
     parts = {
         "title": html.escape(title),
@@ -169,14 +181,8 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
         "script": (_ASSETS / "graph.js").read_text(encoding="utf-8"),
     }
     head, *rest = template.split("{{")
-    out = [head]
+    yield head
     for piece in rest:
         name, _, after = piece.partition("}}")
-        out.append(parts[name])
-        out.append(after)
-    return "".join(out)
-
-
-def write_html(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph.html``."""
-    Path(path).write_text(render_html(graph), encoding="utf-8")
+        yield parts[name]
+        yield after
