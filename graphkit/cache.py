@@ -111,16 +111,12 @@ class RecordCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, document: Document) -> DocumentRecords | None:
-        """The cached records of ``document``, or ``None`` when there are none that can be trusted."""
-        key = self.key(document)
+    def get(self, key: str, doc_id: str) -> DocumentRecords | None:
+        """The records cached under ``key`` (:meth:`key`) for document ``doc_id``, or ``None`` when there
+        are none that can be trusted."""
         path = self._path(key)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            self.warnings.append(f"{path}: cache entry ignored (cannot be read: {error.strerror or error})")
+        raw = _read_entry(path, self.warnings)
+        if raw is None:
             return None
         try:
             entry = json.loads(raw)
@@ -129,16 +125,15 @@ class RecordCache:
             if entry.get("key") != key:
                 raise ValueError("stored under another key")
             records = _decode_records(entry.get("records"))
-            if records.doc_id != document.id:
+            if records.doc_id != doc_id:
                 raise ValueError(f"records of another document ({records.doc_id!r})")
         except (ValueError, TypeError, UnicodeDecodeError) as error:
             self.warnings.append(f"{path}: cache entry ignored ({first_line(error)})")
             return None
         return records
 
-    def put(self, document: Document, records: DocumentRecords) -> None:
-        """Store ``records`` as ``document``'s, atomically (a reader never sees half an entry)."""
-        key = self.key(document)
+    def put(self, key: str, records: DocumentRecords) -> None:
+        """Store ``records`` under ``key``, atomically (a reader never sees half an entry)."""
         path = self._path(key)
         entry = {"format": FORMAT, "key": key, "records": _encode(records)}
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass")
@@ -154,6 +149,17 @@ class RecordCache:
                 raise
         except OSError as error:
             self.warnings.append(f"{path}: cache entry not written ({error.strerror or error})")
+
+
+def _read_entry(path: Path, warnings: list[str]) -> bytes | None:
+    """The bytes of a cache entry's file; ``None`` when there is none, or (with a warning) when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        warnings.append(f"{path}: cache entry ignored (cannot be read: {error.strerror or error})")
+        return None
 
 
 def _encode(value: Any) -> Any:
@@ -280,12 +286,8 @@ class OutputCache:
     def get(self, key: str) -> tuple[dict[str, Path], dict[str, Any]] | None:
         """The files (name -> path in the cache) and counts stored for ``key``, or ``None``."""
         entry = self.folder / key
-        try:
-            raw = (entry / "build.json").read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            self.warnings.append(f"{entry}: cache entry ignored (cannot be read: {error.strerror or error})")
+        raw = _read_entry(entry / "build.json", self.warnings)
+        if raw is None:
             return None
         try:
             meta = json.loads(raw)

@@ -9,7 +9,9 @@ and only a few chunks per worker are in flight at a time, so the documents are
 read as the workers need them rather than all at once.
 
 * ``workers=1``: in this process;
-* ``workers=N``: N processes (``forkserver``, else ``spawn``), each loading the model once;
+* ``workers=N``: this process and N - 1 more (``forkserver``, else ``spawn``), each
+  loading the model once; this one parses a chunk whenever the others have
+  enough in hand, between sending them chunks and taking their records back;
 * ``scheduler="tcp://HOST:8786"``: the workers of a running Dask distributed
   cluster (each needs graphkit and the model installed); ``scheduler="local"``
   starts a ``LocalCluster`` of ``workers`` processes on this machine.
@@ -17,6 +19,7 @@ read as the workers need them rather than all at once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -35,6 +38,8 @@ from graphkit.text import sized_batches
 from graphkit.types import Document, DocumentRecords
 
 CHUNK_CHARS = 2 * BATCH_CHARS  # two spaCy batches: worth sending, and small enough to keep N workers busy to the end
+# About 3% of a build's CPU time went to collections at the default 700 (benchmarks/README.md), same peak memory.
+GC_THRESHOLD = 50_000
 IN_FLIGHT = 2  # chunks sent ahead per worker, so that none waits for the next while the last is returned
 # Numerical libraries start a thread per core in each process; N processes on N cores want one each.
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
@@ -68,7 +73,24 @@ def process_chunk(task: Task, documents: list[Document], stages: dict[str, float
     from graphkit.registry import get_extractor
 
     nlp = load_model(task.model)  # loaded once per process: load_model keeps it
-    return list(records_of_documents(nlp, documents, get_extractor(task.extractor), task.aliases, stages))
+    with fewer_collections():
+        return list(records_of_documents(nlp, documents, get_extractor(task.extractor), task.aliases, stages))
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector run less often meanwhile (its youngest generation at
+    ``GC_THRESHOLD`` new objects instead of 700), as it was before afterwards.
+
+    A build makes millions of small records that all live to its end, and the
+    default threshold has the collector walk over them thousands of times.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def run_chunks(task: Task, chunks: Iterable[list[tuple[Item, Document]]], *, workers: int = 1,
@@ -83,10 +105,11 @@ def run_chunks(task: Task, chunks: Iterable[list[tuple[Item, Document]]], *, wor
         with _dask_submitter(task, scheduler, workers) as (submit, width):
             yield from _in_order(chunks, submit, width)
     elif workers > 1:
-        with _one_thread_each(), ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
-                                                     initargs=(task,)) as pool:
+        with _one_thread_each(), ProcessPoolExecutor(workers - 1, mp_context=_start_method(),
+                                                     initializer=_start_worker, initargs=(task,)) as pool:
             try:
-                yield from _in_order(chunks, lambda docs: pool.submit(process_chunk, task, docs), workers)
+                yield from _in_order(chunks, lambda docs: pool.submit(process_chunk, task, docs), workers - 1,
+                                     here=lambda docs: process_chunk(task, docs, stages))
             except BrokenProcessPool:
                 raise GraphkitError("a worker process died (killed, or out of memory?); try fewer --workers") from None
             except BaseException:
@@ -98,17 +121,32 @@ def run_chunks(task: Task, chunks: Iterable[list[tuple[Item, Document]]], *, wor
 
 
 def _in_order(chunks: Iterable[list[tuple[Item, Document]]], submit: Callable[[list[Document]], Future],
-              width: int) -> Iterator[list[tuple[Item, Result]]]:
-    """Send chunks to ``submit``, at most ``IN_FLIGHT * width`` ahead, and yield the results in order."""
-    pending: deque[tuple[list[Item], Future]] = deque()
+              width: int, here: Callable[[list[Document]], list[Result]] | None = None
+              ) -> Iterator[list[tuple[Item, Result]]]:
+    """Send chunks to ``submit``, at most ``IN_FLIGHT * width`` ahead, and yield the results in order.
+
+    With ``here``, a chunk that comes while ``submit`` has as many as that in hand
+    is run by ``here``, in this process, instead of waiting for a free place.
+    """
+    pending: deque[tuple[list[Item], Future]] = deque()  # a Dask future, or a concurrent.futures one
+    held = IN_FLIGHT * (width + (here is not None))  # chunks sent or done, not yet yielded
     for chunk in chunks:
-        pending.append(([tag for tag, _ in chunk], submit([doc for _, doc in chunk])))
-        if len(pending) >= IN_FLIGHT * width:
+        tags, documents = [tag for tag, _ in chunk], [doc for _, doc in chunk]
+        sent = sum(1 for _, future in pending if not future.done())
+        pending.append((tags, submit(documents) if here is None or sent < IN_FLIGHT * width else _done(here(documents))))
+        while pending and (len(pending) >= held or pending[0][1].done()):
             tags, future = pending.popleft()
             yield list(zip(tags, future.result()))
     while pending:
         tags, future = pending.popleft()
         yield list(zip(tags, future.result()))
+
+
+def _done(results: list[Result]) -> Future:
+    """A future that already holds ``results`` (a chunk run in this process)."""
+    future: Future = Future()
+    future.set_result(results)
+    return future
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -175,4 +213,4 @@ def _dask_submitter(task: Task, scheduler: str, workers: int) -> Iterator[tuple[
             cluster.close()
 
 
-__all__ = ["CHUNK_CHARS", "Task", "chunked", "process_chunk", "run_chunks"]
+__all__ = ["CHUNK_CHARS", "Task", "chunked", "fewer_collections", "process_chunk", "run_chunks"]

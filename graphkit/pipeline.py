@@ -26,7 +26,7 @@ from graphkit.graph.kg import KnowledgeGraph
 from graphkit.io import read_documents
 from graphkit.io.readers import DEFAULT_MAX_BYTES
 from graphkit.nlp import model_identity
-from graphkit.parallel import Task, chunked, run_chunks
+from graphkit.parallel import Task, chunked, fewer_collections, run_chunks
 from graphkit.records import Skipped
 from graphkit.registry import DEFAULT_EXTRACTOR, get_extractor
 from graphkit.resolve import resolve_corpus
@@ -96,10 +96,9 @@ def build(
     """
     stats = stats if stats is not None else BuildStats()
     started = time.perf_counter()
-    aliases = _checked(model, extractor, aliases, workers)
+    run = _Run.checked(model, extractor, strict, aliases, workers, cache, scheduler)
     reading = read_documents(paths, None if strict else stats.problems, max_bytes)
-    return _build(reading, paths, model=model, extractor=extractor, strict=strict, stats=stats, started=started,
-                  on_document=on_document, aliases=aliases, workers=workers, cache=cache, scheduler=scheduler)
+    return _build(reading, paths, run, stats, started, on_document)
 
 
 def build_and_export(
@@ -140,20 +139,17 @@ def build_and_export(
     stats = stats if stats is not None else BuildStats()
     started = time.perf_counter()
     outputs = outputs or BUILD_OUTPUTS
-    aliases = _checked(model, extractor, aliases, workers)
-    options = dict(model=model, extractor=extractor, strict=strict, stats=stats, started=started,
-                   on_document=on_document, aliases=aliases, workers=workers, cache=cache, scheduler=scheduler)
+    run = _Run.checked(model, extractor, strict, aliases, workers, cache, scheduler)
     reading = read_documents(paths, None if strict else stats.problems, max_bytes)
     if cache is None:
-        graph = _build(reading, paths, **options)
-        return _exported(graph, outdir, outputs, export_options, store, base_iri, stats)
+        graph = _build(reading, paths, run, stats, started, on_document)
+        return _exported(graph, outdir, outputs, export_options, store, base_iri, stats, workers)
     clock = time.perf_counter()
     documents = list(reading)
     _add(stats.stages, "read", clock)
     clock = time.perf_counter()
     builds = OutputCache(cache)
-    key = build_key(context_digest(model_identity(model), extractor, aliases), documents, aliases, outputs,
-                    export_options)
+    key = build_key(run.context, documents, run.aliases, outputs, export_options)
     found = builds.get(key) if documents and store is None else None
     _add(stats.stages, "cache", clock)
     if found is not None:
@@ -170,9 +166,9 @@ def build_and_export(
         stats.seconds = time.perf_counter() - started
         return written
     problems = len(stats.problems)
-    graph = _build(iter(documents), paths, **options)
+    graph = _build(iter(documents), paths, run, stats, started, on_document)
     del documents  # memory: the graph holds what the exports need
-    written = _exported(graph, outdir, outputs, export_options, store, base_iri, stats)
+    written = _exported(graph, outdir, outputs, export_options, store, base_iri, stats, workers)
     if len(stats.problems) == problems:  # a document graphkit failed on is tried again next time, not forgotten
         clock = time.perf_counter()
         files = written if store is None else written[:-1]  # the store folder is no output file
@@ -183,13 +179,15 @@ def build_and_export(
     return written
 
 
+@fewer_collections()
 def _exported(graph: KnowledgeGraph, outdir: str | Path, outputs: dict[str, str], export_options: dict | None,
-              store: str | Path | None, base_iri: str | None, stats: BuildStats) -> list[Path]:
-    """The graph's files written into ``outdir`` (and its store folder, last), timed as the export stage."""
+              store: str | Path | None, base_iri: str | None, stats: BuildStats, workers: int) -> list[Path]:
+    """The graph's files written into ``outdir`` by ``workers`` processes (and its store folder, last),
+    timed as the export stage."""
     from graphkit.export import export
 
     clock = time.perf_counter()
-    written = export(graph, outdir, outputs, export_options)
+    written = export(graph, outdir, outputs, export_options, processes=workers)
     if store is not None:
         from graphkit.query.store import write_store
 
@@ -201,26 +199,42 @@ def _exported(graph: KnowledgeGraph, outdir: str | Path, outputs: dict[str, str]
 _COUNTS = ("documents", "sentences", "words", "mentions", "entities", "relations", "edges")
 
 
-def _checked(model: str | None, extractor: str, aliases: UserAliases | str | Path | None, workers: int
-             ) -> UserAliases | None:
-    """The user's aliases, loaded; an unknown extractor, a missing model or no workers fail here, before any work."""
-    if workers < 1:
-        raise GraphkitError(f"workers must be 1 or more, not {workers}")
-    get_extractor(extractor)
-    model_identity(model)
-    return load_aliases(aliases) if isinstance(aliases, (str, Path)) else aliases
+@dataclass(frozen=True)
+class _Run:
+    """What a build was asked to do, checked: the options :func:`build` and :func:`build_and_export` share."""
+
+    model: str | None
+    extractor: str
+    strict: bool
+    aliases: UserAliases | None
+    workers: int
+    cache: str | Path | None
+    scheduler: str | None
+    context: str  # the model's identity, the extractor, the aliases and graphkit: what records depend on
+
+    @classmethod
+    def checked(cls, model: str | None, extractor: str, strict: bool, aliases: UserAliases | str | Path | None,
+                workers: int, cache: str | Path | None, scheduler: str | None) -> _Run:
+        """The options, with the user's aliases loaded; an unknown extractor, a missing model or no workers
+        fail here, before any work."""
+        if workers < 1:
+            raise GraphkitError(f"workers must be 1 or more, not {workers}")
+        get_extractor(extractor)
+        identity = model_identity(model)
+        aliases = load_aliases(aliases) if isinstance(aliases, (str, Path)) else aliases
+        return cls(model, extractor, strict, aliases, workers, cache, scheduler,
+                   context_digest(identity, extractor, aliases))
 
 
-def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: str | None, extractor: str,
-           strict: bool, stats: BuildStats, started: float, on_document: Callable[[Document], None] | None,
-           aliases: UserAliases | None, workers: int, cache: str | Path | None, scheduler: str | None
-           ) -> KnowledgeGraph:
+@fewer_collections()
+def _build(reading: Iterable[Document], paths: Iterable[str | Path], run: _Run, stats: BuildStats, started: float,
+           on_document: Callable[[Document], None] | None) -> KnowledgeGraph:
     """:func:`build` over documents being read by ``reading`` (``paths`` names them in errors)."""
-    identity = model_identity(model)
-    records_cache = RecordCache(cache, context_digest(identity, extractor, aliases)) if cache is not None else None
+    records_cache = RecordCache(run.cache, run.context) if run.cache is not None else None
     stages = stats.stages
     documents: list[Document] = []
     results: list[DocumentRecords | None] = []  # by the index of the document
+    keys: list[str] = []  # of the records cache, by the index of the document
 
     def uncached() -> Iterator[tuple[int, Document]]:
         """The documents read, each one whose records are cached answered at once; the others go on."""
@@ -234,29 +248,31 @@ def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: s
             if on_document:
                 on_document(document)
             clock = time.perf_counter()
-            found = records_cache.get(document) if records_cache is not None else None
+            key = records_cache.key(document) if records_cache is not None else ""
+            found = records_cache.get(key, document.id) if records_cache is not None else None
             _add(stages, "cache", clock)
             documents.append(document)
+            keys.append(key)
             results.append(found)
             if found is None:
                 yield len(documents) - 1, document
             else:
                 stats.cached += 1
 
-    task = Task(model=model, extractor=extractor, aliases=aliases)
+    task = Task(model=run.model, extractor=run.extractor, aliases=run.aliases)
     failed = False
     clock = time.perf_counter()
     before = {stage: stages.get(stage, 0.0) for stage in ("read", "cache", "extract")}
-    for chunk in run_chunks(task, chunked(uncached()), workers=workers, scheduler=scheduler, stages=stages):
+    for chunk in run_chunks(task, chunked(uncached()), workers=run.workers, scheduler=run.scheduler, stages=stages):
         for index, found in chunk:
             if isinstance(found, Skipped):
-                _skip_document(documents[index], found, None if strict else stats.problems)
+                _skip_document(documents[index], found, None if run.strict else stats.problems)
                 failed = True
                 continue
             results[index] = found
             if records_cache is not None:
                 storing = time.perf_counter()
-                records_cache.put(documents[index], found)
+                records_cache.put(keys[index], found)
                 _add(stages, "cache", storing)
     # what was not reading nor looking up was parsing (and, in workers, extracting)
     elapsed = time.perf_counter() - clock
@@ -274,7 +290,7 @@ def _build(reading: Iterable[Document], paths: Iterable[str | Path], *, model: s
     stats.words = sum(r.words for r in results)
 
     clock = time.perf_counter()
-    resolution = resolve_corpus(documents, results, load_gazetteer(), aliases)
+    resolution = resolve_corpus(documents, results, load_gazetteer(), run.aliases)
     results.clear()  # memory: the entities and relations hold all that is used below
     _add(stages, "resolve", clock)
     clock = time.perf_counter()

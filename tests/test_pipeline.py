@@ -77,3 +77,18 @@ def test_the_stages_meet_at_plain_records():
     assert {m.text for m in assad.mentions} >= {"Bashar al-Assad", "Assad", "he"}
     assert any(r.subject_id == assad.id for r in resolution.relations)
     assert resolution.mentions == sum(len(e.mentions) for e in resolution.entities)
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(two_documents, tmp_path):
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(1234, 9, 8)
+    try:
+        build([two_documents])
+        assert gc.get_threshold() == (1234, 9, 8)
+        with pytest.raises(InputError):
+            build([tmp_path / "missing"], strict=True)
+        assert gc.get_threshold() == (1234, 9, 8)
+    finally:
+        gc.set_threshold(*before)

@@ -29,10 +29,14 @@ def _build(runner, corpus, out, *options):
     return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
 
 
-def test_two_workers_write_the_same_bytes_as_one(runner, corpus, tmp_path):
+def test_two_workers_write_the_same_bytes_as_one(runner, corpus, tmp_path, monkeypatch):
     one = _build(runner, corpus, tmp_path / "one")
+    here = []  # chunks run in this process: with two workers, this one is the second
+    real = parallel.records_of_documents
+    monkeypatch.setattr(parallel, "records_of_documents", lambda nlp, docs, *rest: here.append(docs) or real(nlp, docs, *rest))
     two = _build(runner, corpus, tmp_path / "two", "--workers", "2")
     assert two == one
+    assert 1 <= len(here) < 4  # the other process, loading its model meanwhile, had the first two chunks
     assert b"Tillerson" in one["entities.csv"] and b"Assad" in one["entities.csv"]  # all four documents are in it
 
 

@@ -24,10 +24,12 @@ def export(
     outdir: str | Path,
     outputs: dict[str, str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
+    processes: int = 1,
 ) -> list[Path]:
     """Write ``outputs`` (file name -> exporter name; default: all build outputs) into ``outdir``.
 
     ``options`` gives keyword arguments per file name, such as ``{"graph.ttl": {"base": IRI}}``.
+    ``processes`` write the files at once (:mod:`graphkit.export.forked`); the bytes are the same.
     Returns the paths written, in order. Files of an earlier build that are not
     in ``outputs`` are kept. A Turtle and a TriG file with the same options are
     written in one pass (:func:`graphkit.export.rdf.write_turtle_and_trig`).
@@ -44,7 +46,9 @@ def export(
 
         del writers[turtle], writers[trig]
         writers[turtle, trig] = partial(write_turtle_and_trig, graph, **options.get(turtle, {}))
-    publish(Path(outdir), writers)
+    if processes > 1:  # what several files read is computed once, before the processes part
+        graph.nodes(), graph.edges(), graph.positions()
+    publish(Path(outdir), writers, processes)
     return [Path(outdir) / name for name in outputs]
 
 

@@ -34,9 +34,11 @@ import secrets
 import shutil
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from graphkit.errors import ExportError
+from graphkit.export.forked import run_jobs
 
 STATE = ".graphkit"
 CURRENT = "current"
@@ -57,12 +59,13 @@ def locked(outdir: Path) -> Iterator[Path]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def publish(outdir: Path, files: Mapping[str | tuple[str, ...], Callable[..., None]]) -> list[Path]:
+def publish(outdir: Path, files: Mapping[str | tuple[str, ...], Callable[..., None]], processes: int = 1) -> list[Path]:
     """Write every ``name -> writer(path)`` into ``outdir`` as one set, replacing the old set at once.
 
     A writer that writes several files in one pass is keyed by the tuple of
-    their names and called with their paths, in that order. Files of the
-    previous set that this call does not write are kept. Raises
+    their names and called with their paths, in that order. The writers run in
+    up to ``processes`` processes at once (:mod:`graphkit.export.forked`).
+    Files of the previous set that this call does not write are kept. Raises
     :class:`~graphkit.errors.ExportError` (the old set untouched) when a name is
     taken by something that is not a file, or when writing fails. Returns the
     paths, in the order of the names.
@@ -80,8 +83,8 @@ def publish(outdir: Path, files: Mapping[str | tuple[str, ...], Callable[..., No
             _adopt_plain_files(outdir, state, names)
             version = _new_version(state)
             try:
-                for key, writer in files.items():
-                    writer(*(str(version / name) for name in _names(key)))
+                jobs = [partial(writer, *(str(version / name) for name in _names(key))) for key, writer in files.items()]
+                run_jobs(jobs, processes)
                 _carry_over(state, version, names)
                 _make_readable(version)
                 _sync(version)

@@ -53,6 +53,7 @@ class Endpoint(HTTPServer):
     def __init__(self, graph: GraphSource, host: str, port: int, timeout: float | None, max_memory: int | None):
         self.graph = graph
         self.store = None if graph.folder else graph.open()
+        self.prefixes = graph.prefixes(self.store)  # once, not per request
         self.query_timeout = timeout
         self.max_memory = max_memory
         super().__init__((host, port), _Handler)
@@ -63,8 +64,8 @@ class Endpoint(HTTPServer):
         return f"http://{host}:{port}{PATH}"
 
     def answer(self, query: str, result_format: str) -> bytes:
-        return run_sandboxed(answer, self.graph, self.store, query, result_format, timeout=self.query_timeout,
-                             max_memory=self.max_memory, readable=[self.graph.path])
+        return run_sandboxed(answer, self.graph, self.store, query, result_format, self.prefixes,
+                             timeout=self.query_timeout, max_memory=self.max_memory, readable=[self.graph.path])
 
 
 def serve(

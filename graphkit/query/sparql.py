@@ -30,7 +30,7 @@ from graphkit.errors import GraphkitError, InputError, first_line
 from graphkit.export.rdf import DEFAULT_BASE, VOID, Namespaces
 from graphkit.query.errors import QueryError, UpdateRefusedError
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
-from graphkit.query.store import is_store, store_database
+from graphkit.query.store import is_store, store_base, store_database
 
 PREFIXES = Namespaces(DEFAULT_BASE).prefixes
 # File suffix -> (pyoxigraph RdfFormat name, rdflib format name)
@@ -85,6 +85,11 @@ def check_query(query: str) -> str:
 
     ``SERVICE`` anywhere and every update raise a one-line :class:`QueryError`.
     """
+    return _checked(query)[0]
+
+
+def _checked(query: str) -> tuple[str, bool]:
+    """:func:`check_query`'s form, and whether the query names its own dataset (``FROM``), in one reading."""
     words = keywords(query)
     if "SERVICE" in words:
         raise QueryError("SERVICE is not supported: a query runs over the graph given and never goes online")
@@ -92,8 +97,8 @@ def check_query(query: str) -> str:
         if word in _UPDATES:
             raise UpdateRefusedError(f"{word} is not supported: graphkit only reads (SELECT, ASK, CONSTRUCT, DESCRIBE)")
         if word in _FORMS:
-            return word
-    return "SELECT"  # not a query at all: pyoxigraph's parser says where
+            return word, "FROM" in words
+    return "SELECT", "FROM" in words  # not a query at all: pyoxigraph's parser says where
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,13 @@ class GraphSource:
         except (SyntaxError, ValueError, OSError) as error:
             raise InputError(str(self.path), f"cannot parse {kind} ({first_line(error)})") from None
 
+    def prefixes(self, store=None) -> dict[str, str]:
+        """graphkit's prefixes for this graph: a store folder's from the base its marker records,
+        a file's from its VoID description in ``store`` (the file loaded by :meth:`open`)."""
+        if self.folder:
+            return prefixes_for(store_base(self.path))
+        return prefixes_of(store if store is not None else self.open())
+
     def open(self):
         """A pyoxigraph store over the graph: the file loaded into memory, or the folder opened read-only."""
         import pyoxigraph
@@ -162,8 +174,8 @@ def prefixes_for(base: str | None) -> dict[str, str]:
         return dict(PREFIXES)
 
 
-def evaluate(store, query: str, result_format: str | None):
-    """Run ``query`` over ``store``.
+def evaluate(store, query: str, result_format: str | None, prefixes: dict[str, str] | None = None):
+    """Run ``query`` over ``store``, with ``prefixes`` declared (default: :func:`prefixes_of` the store).
 
     With ``result_format`` None: ``(columns, rows)`` of plain strings (SELECT or ASK only); else the
     answer serialised in that W3C result format (graph results of CONSTRUCT and DESCRIBE in
@@ -171,13 +183,13 @@ def evaluate(store, query: str, result_format: str | None):
     """
     import pyoxigraph
 
-    form = check_query(query)
+    form, own_dataset = _checked(query)
     if result_format is None and form in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{form} queries are not supported here: use SELECT or ASK")
     try:
         # the default graph is the union of the dataset's graphs, unless the query names its own with FROM
-        union = "FROM" not in keywords(query)
-        answer = store.query(query, prefixes=prefixes_of(store), use_default_graph_as_union=union)
+        answer = store.query(query, prefixes=prefixes if prefixes is not None else prefixes_of(store),
+                             use_default_graph_as_union=not own_dataset)
         if isinstance(answer, pyoxigraph.QueryTriples):
             name = GRAPH_FORMATS.get(result_format, GRAPH_FORMATS["ntriples"])[0]
             return pyoxigraph.serialize(answer, format=getattr(pyoxigraph.RdfFormat, name))
@@ -229,13 +241,18 @@ def query_results(
 
 def _sandboxed(graph: GraphSource, query: str, result_format, timeout, max_memory):
     check_query(query)  # refused at once, without starting a process
-    return run_sandboxed(answer, graph, None, query, result_format, timeout=timeout, max_memory=max_memory,
-                         readable=[graph.path])
+    prefixes = graph.prefixes() if graph.folder else None  # a file's are in it, loaded by the child
+    return run_sandboxed(answer, graph, None, query, result_format, prefixes, timeout=timeout,
+                         max_memory=max_memory, readable=[graph.path])
 
 
-def answer(graph: GraphSource, store, query: str, result_format):
-    """Open ``graph`` (unless ``store`` holds it, already loaded) and :func:`evaluate`; runs in the sandbox's child."""
-    return evaluate(store if store is not None else graph.open(), query, result_format)
+def answer(graph: GraphSource, store, query: str, result_format, prefixes: dict[str, str] | None = None):
+    """Open ``graph`` (unless ``store`` holds it, already loaded) and :func:`evaluate`; runs in the sandbox's child.
+
+    ``prefixes`` are the graph's (:meth:`GraphSource.prefixes`), when the caller knows them already.
+    """
+    store = store if store is not None else graph.open()
+    return evaluate(store, query, result_format, prefixes if prefixes is not None else graph.prefixes(store))
 
 
 def _syntax_message(error: SyntaxError) -> str:

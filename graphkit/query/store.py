@@ -38,6 +38,15 @@ def is_store(folder: Path) -> bool:
         return False
 
 
+def store_base(folder: Path) -> str | None:
+    """The base IRI the store at ``folder`` was written with (its entities' namespace), if its marker says."""
+    try:
+        base = json.loads((folder / MARKER).read_text(encoding="utf-8")).get("base")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return base if isinstance(base, str) else None
+
+
 def store_database(folder: Path) -> Path:
     """The database folder inside a store folder."""
     return folder / DATABASE

@@ -82,6 +82,18 @@ def test_prefixes_follow_the_graphs_base_iri(runner, seed_graph, tmp_path):
         ["https://news.example.org/kg/entity/person/putin"]]
 
 
+def test_a_stores_prefixes_come_from_the_base_it_was_written_with(seed_graph, tmp_path):
+    from graphkit.query.sparql import GraphSource, prefixes_of
+    from graphkit.query.store import write_store
+
+    folder = write_store(seed_graph, tmp_path / "store", "https://news.example.org/kg/")
+    graph = GraphSource.at(folder)
+    assert graph.prefixes()["ent"] == "https://news.example.org/kg/entity/"  # read from the marker
+    assert graph.prefixes() == prefixes_of(graph.open())  # what the graph's own VoID says
+    assert run_query(folder, "SELECT ?a WHERE { ?a rdfs:label \"Putin\" . FILTER(STRSTARTS(STR(?a), STR(ent:))) }",
+                     timeout=60)[1] == [["https://news.example.org/kg/entity/person/putin"]]
+
+
 def _one_line_failure(result) -> str:
     """The single stderr line of a failed query, after checking there is nothing else."""
     assert result.exit_code == 1, result.output
