@@ -31,8 +31,9 @@ def export(
     ``options`` gives keyword arguments per file name, such as ``{"graph.ttl": {"base": IRI}}``.
     ``processes`` write the files at once (:mod:`graphkit.export.forked`); the bytes are the same.
     Returns the paths written, in order. Files of an earlier build that are not
-    in ``outputs`` are kept. A Turtle and a TriG file with the same options are
-    written in one pass (:func:`graphkit.export.rdf.write_turtle_and_trig`).
+    in ``outputs`` are kept. In one process, a Turtle and a TriG file with the
+    same options are written in one pass (:func:`graphkit.export.rdf.write_turtle_and_trig`);
+    with several, each by its own, so that two processes can share them.
     """
     from graphkit.export.outdir import publish
 
@@ -41,7 +42,7 @@ def export(
     writers: dict[str | tuple[str, ...], Callable[..., None]] = {
         name: partial(get_exporter(exporter), graph, **options.get(name, {})) for name, exporter in outputs.items()}
     turtle, trig = _only(outputs, "turtle"), _only(outputs, "trig")
-    if turtle and trig and options.get(turtle, {}) == options.get(trig, {}):
+    if processes == 1 and turtle and trig and options.get(turtle, {}) == options.get(trig, {}):
         from graphkit.export.rdf import write_turtle_and_trig
 
         del writers[turtle], writers[trig]
