@@ -127,7 +127,8 @@ def flat_type(name: str, value: object) -> type:
     for kind in _FLAT_TYPES:  # subclasses; bool first, as a bool is an int too
         if isinstance(value, kind):
             return kind
-    raise TypeError(f"attribute {name!r} is a {type(value).__name__}: only strings, numbers and booleans reach the exports")
+    raise TypeError(f"attribute {name!r} is a {type(value).__name__}: "
+                    "only strings, numbers and booleans reach the exports")
 
 
 def flat_value(name: str, value: object) -> str | int | float:

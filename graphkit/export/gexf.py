@@ -143,7 +143,8 @@ def _attvalue_starts(types: Mapping[str, str]) -> dict[str, str]:
 
 def _attvalues(data: Mapping[str, object], starts: Mapping[str, str]) -> list[str]:
     """The ``<attvalues>`` element's lines, one level in, for the declared attributes (``starts``) the item has."""
-    values = [f'{start}{_escape_attribute(str(flat_value(name, data[name])))}" />' for name, start in starts.items() if name in data]
+    values = [f'{start}{_escape_attribute(str(flat_value(name, data[name])))}" />'
+              for name, start in starts.items() if name in data]
     if not values:
         return [f"{_INDENT}<attvalues />"]
     return [f"{_INDENT}<attvalues>", *values, f"{_INDENT}</attvalues>"]

@@ -61,7 +61,8 @@ def write_graphml(graph: KnowledgeGraph, path: str | Path) -> None:
     with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
         out.write(_HEADER)
         for (scope, name, kind), key in reversed(keys.items()):
-            out.write(f'<key id="{key}" for="{scope}" attr.name="{_attribute(name)}" attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
+            out.write(f'<key id="{key}" for="{scope}" attr.name="{_attribute(name)}" '
+                      f'attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
         out.write('<graph edgedefault="directed">')
         for scope, attributes, data in _elements(graph, drawings):
             lines = [f"<{scope} {attributes}>"]
@@ -73,7 +74,10 @@ def write_graphml(graph: KnowledgeGraph, path: str | Path) -> None:
         out.write("</graph></graphml>")
 
 
-def _elements(graph: KnowledgeGraph, drawings: dict[str, NodeDrawing]) -> Iterator[tuple[str, str, list[tuple[str, object]]]]:
+Element = tuple[str, str, list[tuple[str, object]]]  # "node" or "edge", the opening tag's attributes, the data
+
+
+def _elements(graph: KnowledgeGraph, drawings: dict[str, NodeDrawing]) -> Iterator[Element]:
     """Every node, then every edge: ``"node"`` or ``"edge"``, the opening tag's attributes, and the data.
 
     A node has its ``id``, its attributes, then its drawing (``x``, ``y``,

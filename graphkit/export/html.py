@@ -63,7 +63,8 @@ def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
     """
     laid_out = graph.positions()
     scale = max(1.0, math.sqrt(len(laid_out)) / _SPREAD)
-    actors = {e.id: (laid_out[e.id][0] * scale, laid_out[e.id][1] * scale) for e in graph.nodes() if e.type in ACTOR_TYPES}
+    actors = {e.id: (laid_out[e.id][0] * scale, laid_out[e.id][1] * scale)
+              for e in graph.nodes() if e.type in ACTOR_TYPES}
     anchors: dict[str, set[str]] = defaultdict(set)
     for r in graph.edge_relations():
         if r.subject_id in actors and r.object_id not in actors:

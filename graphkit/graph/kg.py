@@ -107,8 +107,8 @@ class KnowledgeGraph:
         groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
         for relation in self._edge_relations:
             groups[relation.subject_id, relation.triple.relation_lemma, relation.object_id].append(relation)
-        return {key: tuple(sorted(members, key=lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start)))
-                for key, members in sorted(groups.items())}
+        order = lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start)  # noqa: E731
+        return {key: tuple(sorted(members, key=order)) for key, members in sorted(groups.items())}
 
     @cached_property
     def _edges(self) -> tuple[dict, ...]:
