@@ -44,7 +44,7 @@ from graphkit.text import escaper
 
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
-_SPREAD = 20  # beyond _SPREAD**2 nodes the layout is stretched by sqrt(nodes) / _SPREAD to keep them apart
+_SPREAD = 20  # beyond _SPREAD**2 actors the layout is stretched by sqrt(actors) / _SPREAD to keep them apart
 _SPIRAL_STEP = 35.0  # about the distance between a concept and the next one round the same actors
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 # pyvis's copy of vis-network, found without importing pyvis (which loads jinja2: 0.17 s of every build)
@@ -57,14 +57,14 @@ def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
     """Actors where the graph's one layout puts them; concepts round their actors.
 
     The actors keep :meth:`KnowledgeGraph.positions`, the positions of the GEXF
-    and the GraphML, stretched by ``sqrt(nodes) / _SPREAD`` beyond ``_SPREAD**2``
-    nodes, so that thousands of nodes stay about as far apart as a few dozen.
+    and the GraphML, stretched by ``sqrt(actors) / _SPREAD`` beyond ``_SPREAD**2``
+    actors, so that thousands of actors stay about as far apart as a few dozen.
     A concept linked to no actor is never shown and gets no position.
     """
     laid_out = graph.positions()
-    scale = max(1.0, math.sqrt(len(laid_out)) / _SPREAD)
-    actors = {e.id: (laid_out[e.id][0] * scale, laid_out[e.id][1] * scale)
-              for e in graph.nodes() if e.type in ACTOR_TYPES}
+    actor_ids = [e.id for e in graph.nodes() if e.type in ACTOR_TYPES]
+    scale = max(1.0, math.sqrt(len(actor_ids)) / _SPREAD)
+    actors = {a: (laid_out[a][0] * scale, laid_out[a][1] * scale) for a in actor_ids}
     anchors: dict[str, set[str]] = defaultdict(set)
     for r in graph.edge_relations():
         if r.subject_id in actors and r.object_id not in actors:
