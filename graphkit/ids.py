@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from graphkit.text import strip_accents
+
+_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def slug(text: str) -> str:
@@ -13,9 +16,8 @@ def slug(text: str) -> str:
     Accents are dropped, letters of any script kept; text with no letters or
     digits at all gets a short hash so that two such names never share an id.
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    found = re.sub(r"[\W_]+", "-", text).strip("-")
+    text = strip_accents(text).lower()
+    found = _SEPARATORS.sub("-", text).strip("-")
     return found or "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 

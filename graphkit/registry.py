@@ -9,6 +9,7 @@ version so that provenance says which rules made an edge.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any
@@ -58,7 +59,9 @@ BUILD_OUTPUTS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=None)
 def _plugins(group: str) -> dict[str, str]:
+    """The entry points of ``group``, read once per process (each reading scans every installed package)."""
     return {ep.name: ep.value for ep in entry_points(group=group)}
 
 

@@ -34,6 +34,16 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(lambda m: REPLACEMENT if "\ud800" <= m.group() <= "\udfff" else " ", text)
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without accents (decomposed, combining marks dropped): "Mélenchon" -> "Melenchon".
+
+    ASCII text, most of it, is returned as it is, without decomposing it character by character.
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 ZWJ = "\u200d"
 
 

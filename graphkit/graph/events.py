@@ -90,6 +90,7 @@ class _Lexicon:
     verbs: dict[str, tuple[str, str]]  # verb -> (synonym block, CAMEO code or "")
     patterns: dict[str, list[tuple[tuple[str, ...], str]]]  # block -> [(words, code)], longest first
     codes: dict[str, tuple[str, float]]  # CAMEO code -> (PLOVER event, Goldstein value)
+    starting: dict[str, dict[str, list[int]]]  # block -> first word -> the positions of its patterns there
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,11 @@ def _lexicon() -> _Lexicon:
     for found in patterns.values():
         found.sort(key=lambda pattern: (-len(pattern[0]), pattern))
     codes = {code: (event, float(value)) for code, event, value, _ in rows("codes.tsv") if event}
-    return _Lexicon(verbs, patterns, codes)
+    starting: dict[str, dict[str, list[int]]] = {}
+    for block, found in patterns.items():
+        for position, (words, _) in enumerate(found):
+            starting.setdefault(block, {}).setdefault(words[0], []).append(position)
+    return _Lexicon(verbs, patterns, codes, starting)
 
 
 def _known(verb: str) -> str | None:
@@ -142,7 +147,10 @@ def _verb_event(verb: str, rest: list[str], relation_words: list[str], args: Seq
     code = "" if verb in LIGHT_VERBS else code  # "take action against": only a pattern says what a light verb does
     object_words = [w for w in _WORD.findall(args[0].lower()) if w not in _SKIPPED_WORDS] if args else []
     rest = rest + [w for w in relation_words if w not in rest]  # the words as written: "talks", not "talk"
-    for words, pattern_code in _lexicon().patterns.get(block, ()):
+    patterns, starting = _lexicon().patterns.get(block, []), _lexicon().starting.get(block, {})
+    # only a pattern whose first word is here can match: those, in the block's order
+    for position in sorted({p for w in {*rest, *object_words} for p in starting.get(w, ())}):
+        words, pattern_code = patterns[position]
         if len(words) == 1 and words[0] in PREPOSITIONS:
             matches = words[0] in rest  # "agree with": a lone preposition counts only in the relation
         else:

@@ -120,6 +120,10 @@ def is_fragment(text: str, label: str = "", common: frozenset[str] = frozenset()
     return bool(fragment_reason(text, label, common))
 
 
+_WORD = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+)(?![\w'’-])")
+_AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘'(\n]\s*)$")
+
+
 def common_words(texts: Iterable[str], ratio: float = 1.0) -> frozenset[str]:
     """The capitalised words a corpus writes at least ``ratio`` times as often in lower case (and at least once).
 
@@ -129,17 +133,17 @@ def common_words(texts: Iterable[str], ratio: float = 1.0) -> frozenset[str]:
     in a corpus that writes "education", while "Labour" and "Blair" are not. Returns the
     capitalised spellings, ready for :func:`fragment_reason`.
 
-    >>> sorted(common_words(["The Government said the government would act, said Mr Brown."]))
+    >>> sorted(common_words(["Mr Brown said the Government and the government would act."]))
     ['Government']
     """
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()  # inside a sentence; a word seen only at sentence starts counts 0
     for text in texts:
-        for match in re.finditer(r"(?<![\w'’-])([A-Za-z][a-z]+)(?![\w'’-])", text):
+        for match in _WORD.finditer(text):
             word = match.group(1)
             if word[0].islower():
                 lower[word] += 1
-            elif re.search(r"(?:^|[.!?:\"“‘'(\n]\s*)$", text[max(0, match.start() - 3):match.start()]):
+            elif _AFTER_SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
                 capital.setdefault(word, 0)  # seen, but only where any word is capitalised
             else:
                 capital[word] += 1

@@ -27,6 +27,7 @@ from importlib.resources import files
 import pycountry
 
 from graphkit.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_TITLES
+from graphkit.resolve import compiled
 from graphkit.resolve.names import initials, normalize
 
 _DICTIONARIES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
@@ -111,7 +112,37 @@ def _entry_words(line: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Read pycountry and the Phoenix dictionaries once per process."""
+    """The gazetteer, once per process: read from its compiled form, else derived from the sources.
+
+    The compiled form (:mod:`graphkit.resolve.compiled`) is what
+    :func:`derive_gazetteer` gives, shipped as JSON: it loads in milliseconds
+    where the derivation takes most of a second, in every worker process.
+    """
+    tables = compiled.read("gazetteer.json")
+    if tables is None:
+        return derive_gazetteer()
+    country = _country_label
+    people = {key: (name, frozenset(codes.split())) for key, (name, codes) in tables["people"].items()}
+    return Gazetteer(countries={key: country(code) for key, code in tables["countries"].items()},
+                     seats={key: country(code) for key, code in tables["seats"].items()},
+                     bodies={key: country(code) for key, code in tables["bodies"].items()},
+                     people=people, organisations=tables["organisations"],
+                     places={key: country(code) for key, code in tables["places"].items()})
+
+
+def gazetteer_tables(gazetteer: Gazetteer) -> dict[str, dict]:
+    """``gazetteer`` as the JSON tables :func:`load_gazetteer` reads (a country as its code)."""
+    def codes(table: dict[str, Country]) -> dict[str, str]:
+        return {key: country.code for key, country in table.items()}
+
+    return {"countries": codes(gazetteer.countries), "seats": codes(gazetteer.seats),
+            "bodies": codes(gazetteer.bodies), "places": codes(gazetteer.places),
+            "people": {key: [name, " ".join(sorted(held))] for key, (name, held) in gazetteer.people.items()},
+            "organisations": gazetteer.organisations}
+
+
+def derive_gazetteer() -> Gazetteer:
+    """Read pycountry, the Phoenix dictionaries and the GeoNames places into one gazetteer."""
     countries: dict[str, Country] = {}
     for record in pycountry.countries:
         country = _country_label(record.alpha_3)
@@ -183,8 +214,9 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
             if entries:
                 entries[-1][0].append(_entry_words(raw))
         else:
-            inline = _INLINE_COUNTRY.search(raw.split("#", 1)[0])
-            coded = _INLINE_CODE.search(raw.split("#", 1)[0])
+            head = raw.split("#", 1)[0]
+            inline = _INLINE_COUNTRY.search(head)
+            coded = _INLINE_CODE.search(head)
             entries.append(([_entry_words(raw)], inline.group(1) if inline else "", [coded.group(1)] if coded and not inline else [],
                             "CountryInfo.txt" in raw))
     previous: tuple[str, str] | None = None  # the last entry's (code, name) when it was an organisation
@@ -209,7 +241,9 @@ def _read_dictionary(text: str, countries: dict, seats: dict, bodies: dict, peop
                     demonyms.append(name)
                 else:
                     countries[name] = country  # "Britain", "the UK", "America"
-            stems = {w[:4] for key, c in countries.items() if c == country for w in key.split()}
+            if not demonyms:
+                continue
+            stems = {w[:4] for key, c in countries.items() if c.code == country.code for w in key.split()}
             for name in demonyms:  # "Syrian", "British" name the state ("the British government"); "Welsh" does not
                 if name[:4] in stems:
                     countries.setdefault(name, country)

@@ -11,14 +11,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from graphkit.lexicon import NAME_HONORIFICS, NAME_PARTICLES
+from graphkit.text import strip_accents
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
 """Words an organisation's initials skip: "Bank of England" -> "BE"."""
 
@@ -33,11 +34,14 @@ def surface(text: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words: the key two spellings share."""
-    text = unicodedata.normalize("NFKD", surface(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
-    text = re.sub(r"[^\w\s]", " ", text.lower())
-    return " ".join(text.split())
+    text = strip_accents(surface(text))
+    if "." in text:
+        text = _ACRONYM_DOTS.sub(_undotted, text)
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+
+
+def _undotted(match: re.Match) -> str:
+    return match.group(1).replace(".", "")
 
 
 @lru_cache(maxsize=65536)

@@ -33,7 +33,6 @@ says whether a form can be anything else).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,7 +41,9 @@ from importlib.resources.abc import Traversable
 
 import pycountry
 
+from graphkit.resolve import compiled
 from graphkit.resolve.aliases import UserAliases, load_aliases
+from graphkit.text import strip_accents
 
 DEFAULT_COUNTRY_ORDER = ("GBR", "USA", "IRL", "CAN", "AUS", "NZL", "ZAF", "IND")
 """Without a country hint, a name several countries' parties share goes to the first of these.
@@ -58,6 +59,7 @@ _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
 _OF_PLACE = re.compile(r"^(.+?) party (?:of|in|for) .+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/-]*[A-Z0-9]$")
+_NON_WORD = re.compile(r"[^\w]+")
 _DROPPED_WORDS = {"the"}
 _PARTY_WORDS = {"party", "parties"}
 
@@ -128,6 +130,7 @@ class PartyTable:
         return any(e.nickname for e in self.entries.get(party_key(text), ()))
 
 
+@lru_cache(maxsize=65536)
 def party_key(text: str) -> str:
     """The comparison key of a party name: "the Conservative Party's" -> "conservative".
 
@@ -138,11 +141,8 @@ def party_key(text: str) -> str:
     >>> party_key("Democratic Party"), party_key("the Democrats"), party_key("Tories")
     ('democrat', 'democrat', 'tory')
     """
-    text = _POSSESSIVE.sub("", " ".join(text.split()))
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’]", "", text)
-    words = re.sub(r"[^\w]+", " ", text).split()
+    text = strip_accents(_POSSESSIVE.sub("", " ".join(text.split()))).lower()
+    words = _NON_WORD.sub(" ", text.replace("'", "").replace("’", "")).split()
     while words and words[0] in _DROPPED_WORDS:
         words.pop(0)
     if len(words) > 1 and words[-1] in _PARTY_WORDS:
@@ -195,7 +195,9 @@ def is_unambiguous_party(text: str, table: PartyTable | None = None) -> bool:
 
 
 def _names(value: str) -> list[str]:
-    return [_BRACKETS.sub("", part).strip() for part in _SEGMENTS.split(value) if _BRACKETS.sub("", part).strip()]
+    if not value:
+        return []
+    return [name for name in (_BRACKETS.sub("", part).strip() for part in _SEGMENTS.split(value)) if name]
 
 
 def _label(english: str, native: str) -> str:
@@ -248,7 +250,32 @@ _DEMONYMS = {
 
 @lru_cache(maxsize=1)
 def load_parties() -> PartyTable:
-    """Read the shipped party table and nickname file once per process."""
+    """The party table with the shipped nicknames, once per process: read from its compiled form, else derived.
+
+    The compiled form (:mod:`graphkit.resolve.compiled`) is what
+    :func:`derive_parties` gives, shipped as JSON: it loads in milliseconds.
+    """
+    tables = compiled.read("parties.json")
+    if tables is None:
+        return derive_parties()
+    parties = {pid: Party(int(pid), label, country, short) for pid, (label, country, short) in tables["parties"].items()}
+    return PartyTable(entries={
+        key: tuple(_Entry(parties[pid], tuple(rank), weak, nickname) for pid, rank, weak, nickname in found)
+        for key, found in tables["entries"].items()
+    })
+
+
+def party_tables(table: PartyTable) -> dict[str, dict]:
+    """``table`` as the JSON tables :func:`load_parties` reads: each party once, each entry naming it by id."""
+    parties = {str(e.party.partyfacts_id): [e.party.label, e.party.country, e.party.short]
+               for found in table.entries.values() for e in found}
+    entries = {key: [[str(e.party.partyfacts_id), list(e.rank), e.weak, e.nickname] for e in found]
+               for key, found in table.entries.items()}
+    return {"parties": dict(sorted(parties.items(), key=lambda item: int(item[0]))), "entries": entries}
+
+
+def derive_parties() -> PartyTable:
+    """Derive every party's names from the Party Facts table, then attach the shipped news nicknames."""
     text = files("graphkit.data.parties").joinpath("parties.tsv").read_text(encoding="utf-8")
     entries: dict[str, list[_Entry]] = {}
     order = {code: i for i, code in enumerate(DEFAULT_COUNTRY_ORDER)}

@@ -99,10 +99,13 @@ def _occurrences(text: str, start: int, end: int, by_first_word: dict[str, list[
     """
     after = start  # the end of the last occurrence: occurrences do not overlap
     for word in _WORD.finditer(text, start, end):
+        names = by_first_word.get(word.group())
+        if not names:
+            continue  # most words begin no name: looked up before anything else is checked
         at = word.start()
         if at < after or (at > 0 and _WORD.match(text[at - 1])):
             continue
-        for name in by_first_word.get(word.group(), ()):
+        for name in names:
             stop = at + len(name)
             if stop <= end and text.startswith(name, at) and not (stop < end and _WORD.match(text, stop)):
                 yield at, stop

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from graphkit.ids import disambiguate, slug
 from graphkit.lexicon import CONCEPT_DETERMINERS
@@ -82,7 +83,10 @@ class RuleState:
                  aliases: UserAliases | None = None):
         self.gazetteer = gazetteer or load_gazetteer()
         self.aliases = aliases or UserAliases()
-        ordered = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label))
+        # each mention once, in the order given (the records' come mostly in order, which sorts fast), then
+        # sorted by every field, so that no order of the input shows through
+        ordered = sorted(dict.fromkeys(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.text, m.kind, m.label,
+                                                                 m.role, m.sentence_start, m.roles, m.quoted))
         self.names = [m for m in ordered if m.kind == "name"]
         self.concepts = [m for m in ordered if m.kind == "concept"]
         self.pronouns = [m for m in ordered if m.kind == "pronoun"]
@@ -121,8 +125,10 @@ class RuleState:
     def clusters(self) -> dict[Key, list[Mention]]:
         """The keyed mentions (none a rule failed on), grouped by key."""
         found: dict[Key, list[Mention]] = defaultdict(list)
-        for mention in self._guard.kept(self.keys):
-            found[self.keys[mention]].append(mention)
+        skipped = self._guard.skipped
+        for mention, key in self.keys.items():
+            if not skipped or mention not in skipped:
+                found[key].append(mention)
         return found
 
     def name_key(self, text: str, kind: str) -> Key:
@@ -232,10 +238,13 @@ def _surface_form(m: Mention) -> str:
     return (trim_symbols(m.text) or m.text) if m.kind == "concept" else m.text
 
 
+_POSITION = attrgetter("doc_id", "start", "end")
+
+
 def _entity(entity_id: str, label: str, kind: str, members: list[Mention], rules: dict[Mention, str]) -> Entity:
-    members = sorted(set(members), key=lambda m: (m.doc_id, m.start, m.end))
-    aliases = Counter(_surface_form(m) for m in members if m.kind != "pronoun")
-    merges = Counter(rules[m] for m in members)
+    members = sorted(members, key=_POSITION)  # one key's mentions, each once
+    aliases = Counter([_surface_form(m) for m in members if m.kind != "pronoun"])
+    merges = Counter([rules[m] for m in members])
     return Entity(
         id=entity_id,
         label=label,

@@ -651,7 +651,10 @@ RULES: tuple[Rule, ...] = (
 def is_concept(text: str) -> bool:
     """Whether an argument can be a concept node: some word that is not a pronoun or determiner alone."""
     key = concept_key(text)
-    return any(c.isalpha() for c in key) and key not in CONCEPT_DETERMINERS | REFERRING_WORDS
+    return key not in _NOT_CONCEPTS and (key[:1].isalpha() or any(c.isalpha() for c in key))
+
+
+_NOT_CONCEPTS = CONCEPT_DETERMINERS | REFERRING_WORDS
 
 
 def concept_key(text: str) -> str:
