@@ -68,8 +68,9 @@ def _plugins(group: str) -> dict[str, str]:
 def _load(kind: str, table: dict[str, str], group: str, name: str) -> Any:
     """The object registered as ``name``: a built-in one, else a plugin's.
 
-    Built-in names are looked up first because they win anyway, and reading
-    every installed package's entry points costs about 10 ms a call.
+    Built-in names are looked up first: they win anyway, and a build that uses
+    only built-in ones never reads the installed packages' entry points (about
+    10 ms a group).
     """
     target = table.get(name)
     if target is None:
