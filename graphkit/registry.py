@@ -66,11 +66,20 @@ def _plugins(group: str) -> dict[str, str]:
 
 
 def _load(kind: str, table: dict[str, str], group: str, name: str) -> Any:
-    known = {**_plugins(group), **table}
-    if name not in known:
-        choices = ", ".join(sorted(known))
-        raise UnknownNameError(f"unknown {kind} '{name}' (choose from: {choices})")
-    module, _, attr = known[name].partition(":")
+    """The object registered as ``name``: a built-in one, else a plugin's.
+
+    Built-in names are looked up first: they win anyway, and a build that uses
+    only built-in ones never reads the installed packages' entry points (about
+    10 ms a group).
+    """
+    target = table.get(name)
+    if target is None:
+        known = {**_plugins(group), **table}
+        if name not in known:
+            choices = ", ".join(sorted(known))
+            raise UnknownNameError(f"unknown {kind} '{name}' (choose from: {choices})")
+        target = known[name]
+    module, _, attr = target.partition(":")
     return getattr(import_module(module), attr)
 
 

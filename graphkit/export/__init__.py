@@ -8,11 +8,12 @@ outputs untouched, and a reader never sees files of two runs mixed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphkit.registry import BUILD_OUTPUTS, get_exporter
+from graphkit.registry import BUILD_OUTPUTS, EXPORTER_ALIASES, get_exporter
 
 if TYPE_CHECKING:  # the graph module loads networkx, which commands that only read RDF never need
     from graphkit.graph import KnowledgeGraph
@@ -30,14 +31,29 @@ def export(
     ``options`` gives keyword arguments per file name, such as ``{"graph.ttl": {"base": IRI}}``.
     ``processes`` write the files at once (:mod:`graphkit.export.forked`); the bytes are the same.
     Returns the paths written, in order. Files of an earlier build that are not
-    in ``outputs`` are kept.
+    in ``outputs`` are kept. In one process, a Turtle and a TriG file with the
+    same options are written in one pass (:func:`graphkit.export.rdf.write_turtle_and_trig`);
+    with several, each by its own, so that two processes can share them.
     """
     from graphkit.export.outdir import publish
 
     outputs = outputs or BUILD_OUTPUTS
     options = options or {}
-    writers = {name: partial(get_exporter(exporter), graph, **options.get(name, {}))
-               for name, exporter in outputs.items()}
+    writers: dict[str | tuple[str, ...], Callable[..., None]] = {
+        name: partial(get_exporter(exporter), graph, **options.get(name, {})) for name, exporter in outputs.items()}
+    turtle, trig = _only(outputs, "turtle"), _only(outputs, "trig")
+    if processes == 1 and turtle and trig and options.get(turtle, {}) == options.get(trig, {}):
+        from graphkit.export.rdf import write_turtle_and_trig
+
+        del writers[turtle], writers[trig]
+        writers[turtle, trig] = partial(write_turtle_and_trig, graph, **options.get(turtle, {}))
     if processes > 1:  # what several files read is computed once, before the processes part
         graph.nodes(), graph.edges(), graph.positions()
-    return publish(Path(outdir), writers, processes)
+    publish(Path(outdir), writers, processes)
+    return [Path(outdir) / name for name in outputs]
+
+
+def _only(outputs: dict[str, str], exporter: str) -> str | None:
+    """The one file name ``outputs`` writes with ``exporter`` (or an alias of it); ``None`` for none or several."""
+    names = [name for name, wanted in outputs.items() if EXPORTER_ALIASES.get(wanted, wanted) == exporter]
+    return names[0] if len(names) == 1 else None

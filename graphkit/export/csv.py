@@ -8,6 +8,7 @@ prefixed with ``'``.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,7 +20,8 @@ RELATION_COLUMNS = (
     "attributed_to", "doc", "sentence", "start", "end", "extractor", "event", "intensity", "date", "event_date",
 )
 MENTION_COLUMNS = ("entity_id", "doc", "start", "end", "text")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell that starts with =, +, -, @, a tab or a carriage return, or does after all its leading white space.
+_FORMULA = re.compile(r"[=+\-@\t\r]|\s*+[=+\-@\t\r]")
 
 
 def safe_cell(value: object) -> object:
@@ -27,18 +29,17 @@ def safe_cell(value: object) -> object:
 
     Spreadsheets skip leading spaces before a formula, so ``" =1+1"`` is one too.
     """
-    if isinstance(value, str) and (value.startswith(_FORMULA_STARTS) or value.lstrip().startswith(_FORMULA_STARTS)):
+    if isinstance(value, str) and _FORMULA.match(value):
         return "'" + value
     return value
 
 
 def write_rows(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
     """Write a header and rows as UTF-8 CSV, every cell through :func:`safe_cell`."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with open(path, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
-        for row in rows:
-            writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerows([safe_cell(cell) for cell in row] for row in rows)
 
 
 def write_entities(graph: KnowledgeGraph, path: str | Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from graphkit.export.csv import write_rows
 from graphkit.graph import KnowledgeGraph
-from graphkit.text import xml_safe
+from graphkit.text import flat_value
 
 NODE_COLUMNS = ("Id", "Label", "type", "mentions", "aliases", "alias_counts", "merges")
 EDGE_COLUMNS = (
@@ -29,7 +29,7 @@ EDGE_COLUMNS = (
 
 def write_nodes(graph: KnowledgeGraph, path: str | Path) -> None:
     """One row per node: ``Id,Label,type,mentions,aliases,alias_counts,merges``."""
-    rows = ((_cell(node), *_cells(data, NODE_COLUMNS[1:])) for node, data in graph.node_attributes())
+    rows = ((flat_value("Id", node), *_cells(data, NODE_COLUMNS[1:])) for node, data in graph.node_attributes())
     write_rows(path, NODE_COLUMNS, rows)
 
 
@@ -39,23 +39,13 @@ def write_edges(graph: KnowledgeGraph, path: str | Path) -> None:
     In the order of the GEXF's and GraphML's edges (``KnowledgeGraph.networkx_edges``).
     """
     rows = (
-        (_cell(edge["source"]), _cell(edge["target"]), "Directed", edge["weight"], _cell(edge["relation"]),
-         *_cells(edge, EDGE_COLUMNS[5:]))
+        (flat_value("Source", edge["source"]), flat_value("Target", edge["target"]), "Directed", edge["weight"],
+         flat_value("Label", edge["relation"]), *_cells(edge, EDGE_COLUMNS[5:]))
         for edge in graph.networkx_edges()
     )
     write_rows(path, EDGE_COLUMNS, rows)
 
 
 def _cells(data: Mapping[str, object], columns: tuple[str, ...]) -> list[object]:
-    return [_cell(data.get(column.lower(), "")) for column in columns]
-
-
-def _cell(value: object) -> object:
-    """A flat attribute as a cell: text made valid UTF-8, booleans ``true``/``false``, numbers as they are."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return value
-    if isinstance(value, str):
-        return xml_safe(value)
-    raise TypeError(f"{type(value).__name__} value {value!r}: only strings, numbers and booleans reach the tables")
+    """The columns' cells (:func:`~graphkit.text.flat_value`); an attribute the item lacks is an empty cell."""
+    return [flat_value(column, data.get(column.lower(), "")) for column in columns]

@@ -21,9 +21,9 @@ itself, valid against the GEXF Working Group's schema (tests/data/schemas/gexf-1
   A graph without dates is ``mode="static"``.
 
 Nothing varies between runs (no timestamp, sorted input, fixed layout seed), so
-the same graph gives the same bytes. Strings pass through
-:func:`~graphkit.text.xml_safe`; a value that is not a string, number or
-boolean raises ``TypeError`` rather than reach the file.
+the same graph gives the same bytes. Values pass through
+:func:`~graphkit.text.flat_value` (strings made XML-safe); a value that is not a
+string, number or boolean raises ``TypeError`` rather than reach the file.
 """
 
 from __future__ import annotations
@@ -39,14 +39,16 @@ from pathlib import Path
 
 from graphkit.export.style import edge_colour, node_drawings, rgb
 from graphkit.graph import KnowledgeGraph
-from graphkit.text import xml_safe
+from graphkit.text import escaper, flat_type, flat_value, xml_safe
 
 NAMESPACE = "http://gexf.net/1.3"
 CREATOR = "graphkit"
 _INDENT = "  "
 # What ElementTree escapes in an attribute value: nodes and edges are written as strings, with the same bytes.
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                                    "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+_escape_attribute = escaper({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                              "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+_GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
+_EDGE_ENDS = ("source", "target", "key")  # an edge record's ends and key: the edge element's, no attributes
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Spell = tuple[date, date]
@@ -55,16 +57,18 @@ Spell = tuple[date, date]
 def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
     """Write the graph as GEXF 1.3 with layout, colours, typed attributes and date spells.
 
-    Written node by node and edge by edge, so the file is never held in memory whole.
+    Written node by node and edge by edge from :meth:`KnowledgeGraph.node_attributes`
+    and :meth:`KnowledgeGraph.networkx_edges` (the order of ``to_networkx``'s graph),
+    so the file is never held in memory whole.
     """
-    flat = graph.to_networkx()
     drawings = node_drawings(graph)
     edge_spells = _edge_spells(graph)
     node_spells = _node_spells(graph, edge_spells)
-    node_types = attribute_types(data for _, data in flat.nodes(data=True))
+    node_types = attribute_types(data for _, data in graph.node_attributes())
     node_types.pop("label", None)
-    edge_types = attribute_types(data for _, _, data in flat.edges(data=True))
-    edge_types.pop("weight", None)
+    edge_types = attribute_types(graph.networkx_edges())
+    for name in (*_EDGE_ENDS, "weight"):
+        edge_types.pop(name, None)
     dynamic = bool(edge_spells or node_spells)
     graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dynamic else "static"}
     if dynamic:
@@ -76,23 +80,25 @@ def write_gexf(graph: KnowledgeGraph, path: str | Path) -> None:
         out.write(f"{_INDENT}<graph {_attributes(graph_attrs)}>\n")
         _write(out, _declarations("node", node_types), 2)
         _write(out, _declarations("edge", edge_types), 2)
-        out.write(f"{_INDENT * 2}<nodes count=\"{flat.number_of_nodes()}\">\n")
-        for node, data in flat.nodes(data=True):
+        node_values, edge_values = _attvalue_starts(node_types), _attvalue_starts(edge_types)
+        out.write(f"{_INDENT * 2}<nodes count=\"{len(drawings)}\">\n")
+        for node, data in graph.node_attributes():
             drawing = drawings[node]
-            lines = [f'<node id="{_escaped(node)}" label="{_escaped(str(data["label"]))}">', *_attvalues(data, node_types)]
+            lines = [f'<node id="{_escaped(node)}" label="{_escaped(str(data["label"]))}">', *_attvalues(data, node_values)]
             if node in node_spells:
                 lines += _spells([node_spells[node]])
             lines += [_colour(drawing.colour), f'{_INDENT}<position x="{_number(drawing.x)}" y="{_number(drawing.y)}" />',
                       f'{_INDENT}<size value="{_number(drawing.size)}" />', "</node>"]
             _write_lines(out, lines, 3)
-        out.write(f"{_INDENT * 2}</nodes>\n{_INDENT * 2}<edges count=\"{flat.number_of_edges()}\">\n")
-        for number, (source, target, key, data) in enumerate(flat.edges(keys=True, data=True)):
+        out.write(f"{_INDENT * 2}</nodes>\n{_INDENT * 2}<edges count=\"{graph.edge_count()}\">\n")
+        for number, edge in enumerate(graph.networkx_edges()):
+            source, target = edge["source"], edge["target"]
             lines = [f'<edge id="{number}" source="{_escaped(source)}" target="{_escaped(target)}" '
-                     f'label="{_escaped(str(data["relation"]))}" weight="{_number(data["weight"])}">',
-                     *_attvalues(data, edge_types)]
-            if spells := edge_spells.get((source, key, target)):
+                     f'label="{_escaped(str(edge["relation"]))}" weight="{_number(edge["weight"])}">',
+                     *_attvalues(edge, edge_values)]
+            if spells := edge_spells.get((source, edge["key"], target)):
                 lines += _spells(spells)
-            lines += [_colour(edge_colour(data.get("intensity"))), "</edge>"]
+            lines += [_colour(edge_colour(edge.get("intensity"))), "</edge>"]
             _write_lines(out, lines, 3)
         out.write(f"{_INDENT * 2}</edges>\n{_INDENT}</graph>\n</gexf>\n")
 
@@ -102,30 +108,18 @@ def attribute_types(items: Iterable[Mapping[str, object]]) -> dict[str, str]:
 
     ``bool`` is ``boolean``, ``int`` ``integer``, ``float`` ``double`` (and an
     attribute holding both ints and floats), ``str`` ``string``. Anything else
-    (``None``, a list, a dict) is a ``TypeError``: flatten it first.
+    (``None``, a list, a dict) is a ``TypeError`` (:func:`~graphkit.text.flat_type`): flatten it first.
     """
     found: dict[str, str] = {}
     for item in items:
         for name, value in item.items():
-            kind = _type_of(name, value)
+            kind = _GEXF_TYPES[flat_type(name, value)]
             known = found.setdefault(name, kind)
             if known != kind:
                 if {known, kind} != {"integer", "double"}:
                     raise TypeError(f"attribute {name!r} holds both {known} and {kind} values")
                 found[name] = "double"
     return found
-
-
-def _type_of(name: str, value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "double"
-    if isinstance(value, str):
-        return "string"
-    raise TypeError(f"attribute {name!r} is a {type(value).__name__}; only strings, numbers and booleans reach GEXF")
 
 
 def _meta() -> ET.Element:
@@ -142,21 +136,18 @@ def _declarations(kind: str, types: Mapping[str, str]) -> ET.Element:
     return element
 
 
-def _attvalues(data: Mapping[str, object], types: Mapping[str, str]) -> list[str]:
-    """The ``<attvalues>`` element's lines, one level in, for the attributes ``types`` declares."""
-    values = [f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="{_value(data[name]).translate(_ATTRIBUTE_ESCAPES)}" />'
-              for name in types if name in data]
+def _attvalue_starts(types: Mapping[str, str]) -> dict[str, str]:
+    """Each declared attribute's ``<attvalue>`` line up to its value, made once per file."""
+    return {name: f'{_INDENT * 2}<attvalue for="{_escaped(name)}" value="' for name in types}
+
+
+def _attvalues(data: Mapping[str, object], starts: Mapping[str, str]) -> list[str]:
+    """The ``<attvalues>`` element's lines, one level in, for the declared attributes (``starts``) the item has."""
+    values = [f'{start}{_escape_attribute(str(flat_value(name, data[name])))}" />'
+              for name, start in starts.items() if name in data]
     if not values:
         return [f"{_INDENT}<attvalues />"]
     return [f"{_INDENT}<attvalues>", *values, f"{_INDENT}</attvalues>"]
-
-
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _number(value)
-    return xml_safe(str(value))
 
 
 def _number(value: float) -> str:
@@ -177,7 +168,7 @@ def _spells(spells: Iterable[Spell]) -> list[str]:
 
 def _escaped(text: str) -> str:
     """Text as an attribute value: :func:`~graphkit.text.xml_safe`, then escaped as ElementTree escapes it."""
-    return xml_safe(text).translate(_ATTRIBUTE_ESCAPES)
+    return _escape_attribute(xml_safe(text))
 
 
 def _attributes(attrs: Mapping[str, str]) -> str:
@@ -230,12 +221,11 @@ def joined(spells: Iterable[Spell]) -> list[Spell]:
 
 def _edge_spells(graph: KnowledgeGraph) -> dict[tuple[str, str, str], list[Spell]]:
     """(source, relation, target) -> the spells of its statements: each one's event date, else its document's."""
-    found: dict[tuple[str, str, str], list[Spell]] = defaultdict(list)
-    for relation in graph.edge_relations():
-        spell = spell_of(relation.event_date or relation.date)
-        if spell:
-            found[relation.subject_id, relation.triple.relation_lemma, relation.object_id].append(spell)
-    return {key: joined(spells) for key, spells in found.items()}
+    found: dict[tuple[str, str, str], list[Spell]] = {}
+    for key, members in graph.edge_statements().items():
+        if spells := [spell for spell in (spell_of(r.event_date or r.date) for r in members) if spell]:
+            found[key] = joined(spells)
+    return found
 
 
 def _node_spells(graph: KnowledgeGraph, edge_spells: Mapping[tuple[str, str, str], list[Spell]]) -> dict[str, Spell]:

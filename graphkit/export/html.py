@@ -6,13 +6,14 @@ runs physics on every graph (#204) and has a template that writes tooltips
 into ``innerHTML`` (#92). What graphkit takes from pyvis is the vis-network
 library it ships, inlined as it is.
 
-Positions are computed here (:func:`graphkit.graph.layout.positions` on the
-actors and the pairs of actors that have a statement), so the page draws at
-once with physics off; only a small first view starts with physics on. The
-page opens on the actor graph: each pair of actors is one edge aggregating all
-their statements, coloured by mean intensity and labelled by the main event
-type; concepts come on demand (those of the actor in focus, or of every shown
-actor), each placed on a small spiral round the actors it is linked to. The
+Positions are computed before the page is written: the actors are where
+:meth:`KnowledgeGraph.positions` puts them (the layout of the whole graph, the
+one the GEXF and the GraphML carry), so the page draws at once with physics
+off; only a small first view starts with physics on. The page opens on the
+actor graph: each pair of actors is one edge aggregating all their statements,
+coloured by mean intensity and labelled by the main event type; concepts come
+on demand (those of the actor in focus, or of every shown actor), each placed
+on a small spiral round the actors it is linked to. The
 controls (search by label or alias, filters by entity type, event type, dates
 and mentions, "show more", side panels with the evidence) are the page's own
 script, ``html_assets/graph.js``.
@@ -31,48 +32,51 @@ import html
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 from graphkit.export.style import MAX_INTENSITY, edge_colour, node_colour, node_size
 from graphkit.graph import KnowledgeGraph
 from graphkit.graph.kg import ACTOR_TYPES
-from graphkit.graph.layout import positions
+from graphkit.text import escaper
 
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
 _SPREAD = 20  # beyond _SPREAD**2 actors the layout is stretched by sqrt(actors) / _SPREAD to keep them apart
 _SPIRAL_STEP = 35.0  # about the distance between a concept and the next one round the same actors
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-_VIS_NETWORK = files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+# pyvis's copy of vis-network, found without importing pyvis (which loads jinja2: 0.17 s of every build)
+_VIS_NETWORK = Path(find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _ASSETS = files("graphkit.export") / "html_assets"
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_escape_script = escaper({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _node_positions(graph: KnowledgeGraph) -> dict[str, tuple[float, float]]:
-    """Actors laid out on the pairs of actors that have a statement; concepts round their actors.
+    """Actors where the graph's one layout puts them; concepts round their actors.
 
-    The layout's extent grows with the square root of the number of actors, so
-    that thousands of actors stay about as far apart as a few dozen. A concept
-    linked to no actor is never shown and gets no position.
+    The actors keep :meth:`KnowledgeGraph.positions`, the positions of the GEXF
+    and the GraphML, stretched by ``sqrt(actors) / _SPREAD`` beyond ``_SPREAD**2``
+    actors, so that thousands of actors stay about as far apart as a few dozen.
+    A concept linked to no actor is never shown and gets no position.
     """
-    actors = [e.id for e in graph.nodes() if e.type in ACTOR_TYPES]
-    actor_set = set(actors)
-    relations = graph.edge_relations()
-    pairs = [(r.subject_id, r.object_id) for r in relations if r.subject_id in actor_set and r.object_id in actor_set]
-    scale = max(1.0, math.sqrt(len(actors)) / _SPREAD)
-    placed = {node: (x * scale, y * scale) for node, (x, y) in positions(actors, pairs).items()}
+    laid_out = graph.positions()
+    actor_ids = [e.id for e in graph.nodes() if e.type in ACTOR_TYPES]
+    scale = max(1.0, math.sqrt(len(actor_ids)) / _SPREAD)
+    actors = {a: (laid_out[a][0] * scale, laid_out[a][1] * scale) for a in actor_ids}
     anchors: dict[str, set[str]] = defaultdict(set)
-    for r in relations:
-        if r.subject_id in actor_set and r.object_id not in actor_set:
+    for r in graph.edge_relations():
+        if r.subject_id in actors and r.object_id not in actors:
             anchors[r.object_id].add(r.subject_id)
-        elif r.object_id in actor_set and r.subject_id not in actor_set:
+        elif r.object_id in actors and r.subject_id not in actors:
             anchors[r.subject_id].add(r.object_id)
+    placed = dict(actors)
     taken: dict[tuple[str, ...], int] = defaultdict(int)  # concepts already placed round these actors
     for concept in sorted(anchors):
         linked = tuple(sorted(anchors[concept]))
-        cx = sum(placed[a][0] for a in linked) / len(linked)
-        cy = sum(placed[a][1] for a in linked) / len(linked)
+        cx = sum(actors[a][0] for a in linked) / len(linked)
+        cy = sum(actors[a][1] for a in linked) / len(linked)
         k = taken[linked] = taken[linked] + 1
         radius, angle = _SPIRAL_STEP * (1 + math.sqrt(k)), k * _GOLDEN_ANGLE  # clear of the actors' own dots
         placed[concept] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
@@ -153,11 +157,22 @@ def page_data(graph: KnowledgeGraph, title: str = "graphkit") -> dict:
 
 def _script_json(data: dict) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` left to end it."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return _escape_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
     """The page as a string: no external resources, same bytes for the same graph."""
+    return "".join(_pieces(graph, title))
+
+
+def write_html(graph: KnowledgeGraph, path: str | Path) -> None:
+    """Write ``graph.html``, piece by piece (the page is never held whole)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.writelines(_pieces(graph, "graphkit"))
+
+
+def _pieces(graph: KnowledgeGraph, title: str) -> Iterator[str]:
+    """The page's template with its ``{{name}}`` fields filled: title, style, data, vis-network and script."""
     template = (_ASSETS / "graph.html").read_text(encoding="utf-8")
     parts = {
         "title": html.escape(title),
@@ -167,14 +182,8 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
         "script": (_ASSETS / "graph.js").read_text(encoding="utf-8"),
     }
     head, *rest = template.split("{{")
-    out = [head]
+    yield head
     for piece in rest:
         name, _, after = piece.partition("}}")
-        out.append(parts[name])
-        out.append(after)
-    return "".join(out)
-
-
-def write_html(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph.html``."""
-    Path(path).write_text(render_html(graph), encoding="utf-8")
+        yield parts[name]
+        yield after

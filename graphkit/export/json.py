@@ -18,7 +18,9 @@ from typing import TextIO
 from graphkit.graph import KnowledgeGraph
 from graphkit.text import xml_safe
 
-_ITEM_INDENT = " " * 4
+# One item, flat, as json.dump(indent=2, sort_keys=True) writes it two levels in: its members one a line, six
+# spaces in. The C encoder writes that when the line break and indent are its separator; with an indent it would not run.
+_ITEM = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",\n      ", ": "))
 
 
 def write_json(graph: KnowledgeGraph, path: str | Path) -> None:
@@ -36,11 +38,10 @@ def write_json(graph: KnowledgeGraph, path: str | Path) -> None:
 
 
 def _write_list(out: TextIO, items: Iterator[dict]) -> None:
-    """A JSON list of flat objects, indented as ``json.dump(indent=2)`` indents it at the second level."""
+    """A JSON list of flat, non-empty objects, indented as ``json.dump(indent=2)`` indents it at the second level."""
     first = True
     for item in items:
-        text = json.dumps(_safe(item), ensure_ascii=False, indent=2, sort_keys=True)
-        out.write(("[\n" if first else ",\n") + _ITEM_INDENT + text.replace("\n", "\n" + _ITEM_INDENT))
+        out.write(("[\n" if first else ",\n") + "    {\n      " + _ITEM.encode(_safe(item))[1:-1] + "\n    }")
         first = False
     out.write("[]" if first else "\n  ]")
 

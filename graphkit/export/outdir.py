@@ -32,7 +32,7 @@ import fcntl
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -59,14 +59,18 @@ def locked(outdir: Path) -> Iterator[Path]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def publish(outdir: Path, files: dict[str, Callable[[str], None]], processes: int = 1) -> list[Path]:
+def publish(outdir: Path, files: Mapping[str | tuple[str, ...], Callable[..., None]], processes: int = 1) -> list[Path]:
     """Write every ``name -> writer(path)`` into ``outdir`` as one set, replacing the old set at once.
 
-    The writers run in up to ``processes`` processes at once (:mod:`graphkit.export.forked`).
+    A writer that writes several files in one pass is keyed by the tuple of
+    their names and called with their paths, in that order. The writers run in
+    up to ``processes`` processes at once (:mod:`graphkit.export.forked`).
     Files of the previous set that this call does not write are kept. Raises
     :class:`~graphkit.errors.ExportError` (the old set untouched) when a name is
-    taken by something that is not a file, or when writing fails.
+    taken by something that is not a file, or when writing fails. Returns the
+    paths, in the order of the names.
     """
+    names = [name for key in files for name in _names(key)]
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -74,16 +78,17 @@ def publish(outdir: Path, files: dict[str, Callable[[str], None]], processes: in
     try:
         with locked(outdir) as state:
             _remove_leftovers(outdir, state)
-            for name in files:
+            for name in names:
                 _check_name(outdir, name)
-            _adopt_plain_files(outdir, state, files)
+            _adopt_plain_files(outdir, state, names)
             version = _new_version(state)
             try:
-                run_jobs([partial(writer, str(version / name)) for name, writer in files.items()], processes)
-                _carry_over(state, version, files)
+                jobs = [partial(writer, *(str(version / name) for name in _names(key))) for key, writer in files.items()]
+                run_jobs(jobs, processes)
+                _carry_over(state, version, names)
                 _make_readable(version)
                 _sync(version)
-                for name in files:
+                for name in names:
                     _link_name(outdir, name)
                 _point_current(state, version.name)
             except BaseException:
@@ -95,7 +100,11 @@ def publish(outdir: Path, files: dict[str, Callable[[str], None]], processes: in
         raise
     except OSError as error:
         raise ExportError(f"{outdir}: cannot write outputs ({error.strerror or error})") from None
-    return [outdir / name for name in files]
+    return [outdir / name for name in names]
+
+
+def _names(key: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (key,) if isinstance(key, str) else key
 
 
 def _check_name(outdir: Path, name: str) -> None:
@@ -145,7 +154,7 @@ def _new_version(state: Path) -> Path:
     return version
 
 
-def _adopt_plain_files(outdir: Path, state: Path, files: dict[str, object]) -> None:
+def _adopt_plain_files(outdir: Path, state: Path, files: Collection[str]) -> None:
     """Turn plain output files of an earlier layout into a set of their own, then into symlinks.
 
     The set is made current before any plain file is replaced by its symlink,
@@ -165,7 +174,7 @@ def _adopt_plain_files(outdir: Path, state: Path, files: dict[str, object]) -> N
         _link_name(outdir, name)
 
 
-def _known_names(outdir: Path, state: Path, files: dict[str, object]) -> list[str]:
+def _known_names(outdir: Path, state: Path, files: Collection[str]) -> list[str]:
     """The names this build writes, plus those of the current set."""
     names = set(files)
     current = _current_target(state)
@@ -174,7 +183,7 @@ def _known_names(outdir: Path, state: Path, files: dict[str, object]) -> list[st
     return sorted(names)
 
 
-def _carry_over(state: Path, version: Path, written: dict[str, object]) -> None:
+def _carry_over(state: Path, version: Path, written: Collection[str]) -> None:
     """Keep, in the new set, the current set's files that this build does not write."""
     current = _current_target(state)
     if not current or not (state / current).is_dir():

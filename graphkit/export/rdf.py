@@ -27,10 +27,11 @@ Instance IRIs start with a base IRI (default ``https://graphkit.example/``, any 
 offsets only, so they are the same on every run; no blank nodes are used. The vocabulary
 (``gk:``) does not change with the base.
 
-Every format comes from one pass over the graph (:func:`_blocks`), written as it goes:
-Turtle and TriG grouped by subject with prefixed names, N-Triples and N-Quads one line per
+Every format comes from one pass over the graph (``_Model``), written as it goes:
+Turtle and TriG grouped by subject with prefixed names (both files in the same pass when
+both are asked for, :func:`write_turtle_and_trig`), N-Triples and N-Quads one line per
 triple, JSON-LD and RDF/XML by pyoxigraph's serializers reading the N-Triples stream. Nothing
-holds the whole graph as RDF objects. Strings pass through :func:`rdf_string`;
+holds the whole graph as RDF objects or as text. Strings pass through :func:`rdf_string`;
 the output is deterministic: documents, predicates and entities sorted by IRI, statements in
 the graph's relation order.
 """
@@ -40,17 +41,20 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
 from urllib.parse import quote
 
 from graphkit.errors import ExportError
 from graphkit.ids import slug
-from graphkit.text import xml_safe
+from graphkit.text import escaper, xml_safe
 
 if TYPE_CHECKING:  # networkx, which graphkit.graph imports, would cost every query command 0.4 s
     from graphkit.graph import KnowledgeGraph
@@ -83,7 +87,7 @@ _DATE_TYPES = {10: XSD + "date", 7: XSD + "gYearMonth", 4: XSD + "gYear"}
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]+")
 # A Turtle local name made of ASCII letters, digits, "_", "-", "." and %-escapes (not ending in ".").
 _PLAIN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?<!\.)")
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_escape_literal = escaper({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _INDENT = "    "
 
 
@@ -132,13 +136,8 @@ def statement_iri(relation: Relation, base: str = DEFAULT_BASE) -> str:
     """A stable IRI for one extraction, from its document, offsets, relation and extractor."""
     t = relation.triple
     obj = t.object
-    key = "\x1f".join(
-        str(part)
-        for part in (
-            t.provenance.doc_id, t.provenance.extractor, t.subject.start, t.subject.end, t.relation,
-            obj.start if obj else "", obj.end if obj else "",
-        )
-    )
+    key = (f"{t.provenance.doc_id}\x1f{t.provenance.extractor}\x1f{t.subject.start}\x1f{t.subject.end}\x1f{t.relation}"
+           f"\x1f{obj.start if obj else ''}\x1f{obj.end if obj else ''}")
     return base + "statement/" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
@@ -163,7 +162,8 @@ def rdf_string(value: str) -> str:
     >>> rdf_string("a\r\nb\rc")
     'a\nb\nc'
     """
-    return xml_safe(value).replace("\r\n", "\n").replace("\r", "\n")
+    value = xml_safe(value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _string(value: str) -> Term:
@@ -192,6 +192,15 @@ def _boolean(value: bool) -> Term:
 
 _A = RDF + "type"
 _Pairs = list[tuple[str, Term]]
+# A statement's predicates, and the pairs every statement shares.
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = RDF + "subject", RDF + "predicate", RDF + "object"
+_SUBJECT_TEXT, _RELATION_TEXT, _OBJECT_TEXT = GK + "subjectText", GK + "relationText", GK + "objectText"
+_SENTENCE, _START, _END, _EXTRACTOR = GK + "sentence", GK + "start", GK + "end", GK + "extractor"
+_DERIVED_FROM, _CONFIDENCE, _MODAL = PROV + "wasDerivedFrom", GK + "confidence", GK + "modal"
+_EVENT, _INTENSITY, _EVENT_DATE = GK + "event", GK + "intensity", GK + "eventDate"
+_SPEAKER, _ATTRIBUTED_TO = GK + "speaker", GK + "attributedTo"
+_A_STATEMENT = (_A, _iri(RDF + "Statement"))
+_NEGATED = {negated: (GK + "negated", _boolean(negated)) for negated in (False, True)}
 
 
 class Block(NamedTuple):
@@ -214,22 +223,36 @@ class _Model:
 
         Without named graphs an entity's description and its direct edges are one block.
         """
+        yield from self.descriptions(named_graphs)
+        if not named_graphs:
+            yield from self.statements(self.graph.relations, "")
+            return
+        for name, _, members in self.document_graphs():
+            yield from self.document_edges(name, members)
+            yield from self.statements(members, name)
+
+    def descriptions(self, named_graphs: bool) -> Iterator[Block]:
+        """The dataset, the documents, the predicates and the entities, in the default graph.
+
+        Without named graphs each entity's block holds its direct edges too.
+        """
         relations = self.graph.relations
         yield Block("", self.ns.base, [(_A, _iri(VOID + "Dataset")), (VOID + "uriSpace", Term(self.ns.base))])
         yield from self._documents()
         yield from self._predicates(relations)
-        if not named_graphs:
-            yield from self._entities(self.graph.nodes(), self._direct_edges(relations), "")
-            yield from self._statements(relations, "")
-            return
-        yield from self._entities(self.graph.nodes(), {}, "")
+        yield from self._entities(self.graph.nodes(), {} if named_graphs else self._direct_edges(relations), "")
+
+    def document_graphs(self) -> Iterator[tuple[str, str, list[Relation]]]:
+        """Each document's named graph: its IRI, the document's id and its relations in the graph's order, by IRI."""
         by_doc: dict[str, list[Relation]] = {}
-        for relation in relations:
+        for relation in self.graph.relations:
             by_doc.setdefault(relation.triple.provenance.doc_id, []).append(relation)
         for name, doc_id in sorted((self._document(doc_id), doc_id) for doc_id in by_doc):
-            members = by_doc.pop(doc_id)
-            yield from self._entities([], self._direct_edges(members), name)
-            yield from self._statements(members, name)
+            yield name, doc_id, by_doc.pop(doc_id)
+
+    def document_edges(self, graph: str, relations: Iterable[Relation]) -> Iterator[Block]:
+        """The direct edges of a document's relations, in its named graph, one block per subject."""
+        return self._entities([], self._direct_edges(relations), graph)
 
     @cached_property
     def _entity(self):
@@ -288,42 +311,43 @@ class _Model:
             pairs += edges.get(name, ())
             yield Block(graph, name, pairs)
 
-    def _statements(self, relations: Iterable[Relation], graph: str) -> Iterator[Block]:
+    def statements(self, relations: Iterable[Relation], graph: str) -> Iterator[Block]:
         """One evidence-carrying statement node per extraction."""
+        entity, predicate, document, base = self._entity, self._predicate, self._document, self.ns.base
         for relation in relations:
             t, p = relation.triple, relation.triple.provenance
-            pairs: _Pairs = [(_A, _iri(RDF + "Statement"))]
+            pairs: _Pairs = [_A_STATEMENT]
             if relation.subject_id:
-                pairs.append((RDF + "subject", _iri(self._entity(relation.subject_id))))
-            pairs.append((RDF + "predicate", _iri(self._predicate(t.relation_lemma))))
+                pairs.append((_RDF_SUBJECT, _iri(entity(relation.subject_id))))
+            pairs.append((_RDF_PREDICATE, _iri(predicate(t.relation_lemma))))
             if relation.object_id:
-                pairs.append((RDF + "object", _iri(self._entity(relation.object_id))))
-            pairs.append((GK + "subjectText", _string(t.subject.text)))
-            pairs.append((GK + "relationText", _string(t.relation)))
+                pairs.append((_RDF_OBJECT, _iri(entity(relation.object_id))))
+            pairs.append((_SUBJECT_TEXT, _string(t.subject.text)))
+            pairs.append((_RELATION_TEXT, _string(t.relation)))
             if t.object is not None:
-                pairs.append((GK + "objectText", _string(t.object.text)))
+                pairs.append((_OBJECT_TEXT, _string(t.object.text)))
             pairs += [
-                (GK + "sentence", _string(p.sentence)),
-                (GK + "start", _integer(p.sentence_start)),
-                (GK + "end", _integer(p.sentence_end)),
-                (PROV + "wasDerivedFrom", _iri(self._document(p.doc_id))),
-                (GK + "extractor", _string(p.extractor)),
-                (GK + "confidence", _decimal(f"{t.confidence:.3f}")),
-                (GK + "negated", _boolean(t.negated)),
+                (_SENTENCE, _string(p.sentence)),
+                (_START, _integer(p.sentence_start)),
+                (_END, _integer(p.sentence_end)),
+                (_DERIVED_FROM, _iri(document(p.doc_id))),
+                (_EXTRACTOR, _string(p.extractor)),
+                (_CONFIDENCE, _decimal(f"{t.confidence:.3f}")),
+                _NEGATED[t.negated],
             ]
             if t.modal:
-                pairs.append((GK + "modal", _string(t.modal)))
+                pairs.append((_MODAL, _string(t.modal)))
             if relation.event:
-                pairs.append((GK + "event", Term(relation.event)))
+                pairs.append((_EVENT, Term(relation.event)))
             if relation.intensity is not None:
-                pairs.append((GK + "intensity", _decimal(f"{relation.intensity:.1f}")))
+                pairs.append((_INTENSITY, _decimal(f"{relation.intensity:.1f}")))
             if relation.event_date:
-                pairs.append((GK + "eventDate", _date(relation.event_date)))
+                pairs.append((_EVENT_DATE, _date(relation.event_date)))
             if relation.speaker_id:
-                pairs.append((GK + "speaker", _iri(self._entity(relation.speaker_id))))
+                pairs.append((_SPEAKER, _iri(entity(relation.speaker_id))))
             if relation.speaker:
-                pairs.append((GK + "attributedTo", _string(relation.speaker)))
-            yield Block(graph, statement_iri(relation, self.ns.base), pairs)
+                pairs.append((_ATTRIBUTED_TO, _string(relation.speaker)))
+            yield Block(graph, statement_iri(relation, base), pairs)
 
 
 def _entity_class(entity: Entity) -> str:
@@ -336,17 +360,70 @@ def _entity_class(entity: Entity) -> str:
 
 def write_turtle(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
     """Write Turtle (``graph.ttl``): every description, direct edge and statement in one graph."""
-    ns = Namespaces(base)
-    with _open(path) as out:
-        _TurtleWriter(out, ns).write(_Model(graph, ns).blocks(named_graphs=False), named_graphs=False)
+    write_turtle_and_trig(graph, path, None, base)
 
 
 def write_trig(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
     """Write TriG (``graph.trig``): descriptions in the default graph, each document's edges and
     statements in a named graph whose IRI is the document's (graphs sorted by IRI)."""
+    write_turtle_and_trig(graph, None, path, base)
+
+
+def write_turtle_and_trig(graph: KnowledgeGraph, turtle_path: str | Path | None, trig_path: str | Path | None,
+                          base: str = DEFAULT_BASE) -> None:
+    """Write the Turtle and the TriG (either path may be ``None``) in one pass, each statement formatted once.
+
+    The files are those of :func:`write_turtle` and :func:`write_trig`. The
+    Turtle takes each statement as it comes, in the graph's relation order; the
+    TriG holds it in its document's named graph, the graphs sorted by IRI, so the
+    statement's TriG text goes to a temporary file beside the TriG as it comes,
+    and is copied into place graph by graph at the end.
+    """
     ns = Namespaces(base)
-    with _open(path) as out:
-        _TurtleWriter(out, ns).write(_Model(graph, ns).blocks(named_graphs=True), named_graphs=True)
+    model, writer = _Model(graph, ns), _TurtleWriter(ns)
+    with ExitStack() as files:
+        turtle = files.enter_context(_open(turtle_path)) if turtle_path is not None else None
+        trig = files.enter_context(_open(trig_path)) if trig_path is not None else None
+        if turtle:
+            turtle.write(writer.header)
+            turtle.writelines(writer.block(block) for block in model.descriptions(named_graphs=False))
+        if trig:
+            trig.write(writer.header + "\n{")
+            trig.writelines(writer.block(block, _INDENT) for block in model.descriptions(named_graphs=True))
+            trig.write("}\n")
+            spool = files.enter_context(tempfile.TemporaryFile(dir=Path(trig_path).parent))
+        runs: dict[str, list[list[int]]] = defaultdict(list)  # document id -> its statements' byte ranges in the spool
+        size = 0
+        for relation, block in zip(graph.relations, model.statements(graph.relations, "")):
+            objects = writer.objects(block.pairs)
+            if turtle:
+                turtle.write(writer.text(block.subject, objects))
+            if trig:
+                data = writer.text(block.subject, objects, _INDENT).encode("utf-8")
+                spool.write(data)
+                ranges = runs[relation.triple.provenance.doc_id]
+                if ranges and ranges[-1][1] == size:
+                    ranges[-1][1] += len(data)
+                else:
+                    ranges.append([size, size + len(data)])
+                size += len(data)
+        if trig:
+            for name, doc_id, members in model.document_graphs():
+                trig.write(f"\n{writer.name(name)} {{")
+                trig.writelines(writer.block(block, _INDENT) for block in model.document_edges(name, members))
+                trig.flush()
+                for start, end in runs.pop(doc_id):
+                    _copy(spool, start, end, trig.buffer)
+                trig.write("}\n")
+
+
+def _copy(source: BinaryIO, start: int, end: int, target: BinaryIO) -> None:
+    """Bytes ``[start, end)`` of ``source`` appended to ``target``, a MiB at a time."""
+    source.seek(start)
+    while start < end:
+        chunk = source.read(min(end - start, 1 << 20))
+        target.write(chunk)
+        start += len(chunk)
 
 
 def write_ntriples(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> None:
@@ -376,7 +453,7 @@ def _open(path: str | Path) -> TextIO:
 
 
 def _literal(term: Term) -> str:
-    return '"' + term.value.translate(_ESCAPES) + '"'
+    return '"' + _escape_literal(term.value) + '"'
 
 
 def _nt(term: Term) -> str:
@@ -396,12 +473,12 @@ def _nquad_lines(blocks: Iterable[Block]) -> Iterator[str]:
 
 
 class _TurtleWriter:
-    """Turtle and TriG: one block per subject, prefixed names where the local part allows."""
+    """Turtle and TriG text: one block per subject, prefixed names where the local part allows."""
 
     _BARE = frozenset({XSD + "integer", XSD + "decimal", XSD + "boolean"})
+    _CONTINUED = {"": " ;\n" + _INDENT, _INDENT: " ;\n" + _INDENT * 2}  # after each object, by the block's indent
 
-    def __init__(self, out: TextIO, ns: Namespaces):
-        self.out = out
+    def __init__(self, ns: Namespaces):
         self.prefixes = sorted(ns.prefixes.items(), key=lambda item: -len(item[1]))  # longest namespace first
         self.name = lru_cache(maxsize=1 << 16)(self._name)
         self.header = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(ns.prefixes.items()))
@@ -414,31 +491,27 @@ class _TurtleWriter:
                 return f"{prefix}:{iri[len(namespace):]}"
         return f"<{iri}>"
 
-    def term(self, term: Term) -> str:
-        if term.iri:
-            return self.name(term.value)
-        if not term.datatype:
-            return _literal(term)
-        if term.datatype in self._BARE:
-            return term.value
-        return f"{_literal(term)}^^{self.name(term.datatype)}"
+    def block(self, block: Block, indent: str = "") -> str:
+        """One subject's triples, ``indent`` in (a named graph's blocks in TriG)."""
+        return self.text(block.subject, self.objects(block.pairs), indent)
 
-    def write(self, blocks: Iterable[Block], named_graphs: bool) -> None:
-        out = self.out
-        out.write(self.header)
-        graph_open: str | None = None
-        indent = _INDENT if named_graphs else ""
-        continued = f" ;\n{indent}{_INDENT}"
-        for graph, subject, pairs in blocks:
-            if named_graphs and graph != graph_open:
-                if graph_open is not None:
-                    out.write("}\n")
-                out.write(f"\n{self.name(graph)} {{" if graph else "\n{")
-                graph_open = graph
-            body = continued.join(f"{self.name(predicate)} {self.term(obj)}" for predicate, obj in pairs)
-            out.write(f"\n{indent}{self.name(subject)} {body} .\n")
-        if named_graphs and graph_open is not None:
-            out.write("}\n")
+    def objects(self, pairs: _Pairs) -> list[str]:
+        """Each ``predicate object``: the object as an IRI, a bare number or boolean, or a literal."""
+        name, bare = self.name, self._BARE
+        found = []
+        for predicate, (value, iri, datatype) in pairs:
+            if iri:
+                found.append(f"{name(predicate)} {name(value)}")
+            elif not datatype:
+                found.append(f'{name(predicate)} "{_escape_literal(value)}"')
+            elif datatype in bare:
+                found.append(f"{name(predicate)} {value}")
+            else:
+                found.append(f'{name(predicate)} "{_escape_literal(value)}"^^{name(datatype)}')
+        return found
+
+    def text(self, subject: str, objects: list[str], indent: str = "") -> str:
+        return f"\n{indent}{self.name(subject)} {self._CONTINUED[indent].join(objects)} .\n"
 
 
 class _LineReader(io.RawIOBase):

@@ -64,11 +64,25 @@ class KnowledgeGraph:
         """One record per (subject, relation, object), its statements aggregated, in a stable order."""
         return [dict(edge) for edge in self._edges]
 
+    def edge_count(self) -> int:
+        """The number of edges (of :meth:`edges`, without copying them)."""
+        return len(self._edges)
+
+    def edge_statements(self) -> dict[tuple[str, str, str], tuple[Relation, ...]]:
+        """Each edge's ``(source, relation, target)`` -> the statements it aggregates, by document and offset.
+
+        The grouping :meth:`edges` is made from, in the same order, for an export
+        that needs more of each edge's statements than its attributes say. Made
+        again at each call rather than kept: at a million edges it would hold
+        some 180 MB for the one export that asks.
+        """
+        return self._grouped()
+
     def positions(self) -> dict[str, tuple[float, float]]:
         """Every node's ``(x, y)`` from :func:`graphkit.graph.layout.positions` on the nodes and edges.
 
         Computed once per graph, so that the exports that carry a drawing (GEXF,
-        GraphML) share one layout instead of each running it again.
+        GraphML, the HTML page) share one layout instead of each running it again.
         """
         return dict(self._positions)
 
@@ -88,18 +102,22 @@ class KnowledgeGraph:
         used = {r.subject_id for r in self._edge_relations} | {r.object_id for r in self._edge_relations}
         return tuple(e for e in self.entities if e.type in ACTOR_TYPES or e.id in used)
 
+    def _grouped(self) -> dict[tuple[str, str, str], tuple[Relation, ...]]:
+        """(subject, relation, object) -> its statements by document and offset, the keys sorted."""
+        groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+        for relation in self._edge_relations:
+            groups[relation.subject_id, relation.triple.relation_lemma, relation.object_id].append(relation)
+        order = lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start)  # noqa: E731
+        return {key: tuple(sorted(members, key=order)) for key, members in sorted(groups.items())}
+
     @cached_property
     def _edges(self) -> tuple[dict, ...]:
-        groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
         pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         for relation in self._edge_relations:
-            key = (relation.subject_id, relation.triple.relation_lemma, relation.object_id)
-            groups[key].append(relation)
             if relation.event:
                 pairs[relation.subject_id, relation.object_id].append(relation)
         edges = []
-        for (subject_id, lemma, object_id), members in sorted(groups.items()):
-            members.sort(key=lambda r: (r.triple.provenance.doc_id, r.triple.provenance.sentence_start))
+        for (subject_id, lemma, object_id), members in self._grouped().items():
             edges.append(
                 {
                     "source": subject_id,
@@ -122,15 +140,8 @@ class KnowledgeGraph:
 
     def node_attributes(self) -> Iterator[tuple[str, dict[str, object]]]:
         """Each node's id and flat attributes, in node order: what :meth:`to_networkx` gives each node."""
-        for entity in self._nodes:
-            yield entity.id, {
-                "label": entity.label,
-                "type": entity.type,
-                "aliases": "|".join(entity.alias_names),
-                "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
-                "mentions": len(entity.mentions),
-                "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
-            }
+        for node, attributes in self._node_attributes:
+            yield node, dict(attributes)
 
     def networkx_edges(self) -> Iterator[dict]:
         """The edge records (:meth:`edges`) in the order :meth:`to_networkx`'s graph yields its edges.
@@ -139,13 +150,32 @@ class KnowledgeGraph:
         was first linked from that source, then by key in insertion order. A table
         of the edges is written in this order without building the graph.
         """
+        for edge in self._networkx_order:
+            yield dict(edge)
+
+    # Six exports read the nodes' attributes and the edges in networkx's order: both are made once per graph.
+    @cached_property
+    def _node_attributes(self) -> tuple[tuple[str, dict[str, object]], ...]:
+        return tuple(
+            (entity.id, {
+                "label": entity.label,
+                "type": entity.type,
+                "aliases": "|".join(entity.alias_names),
+                "alias_counts": "|".join(f"{name}={count}" for name, count in entity.aliases),
+                "mentions": len(entity.mentions),
+                "merges": "|".join(f"{rule}={count}" for rule, count in entity.merges),
+            })
+            for entity in self._nodes
+        )
+
+    @cached_property
+    def _networkx_order(self) -> tuple[dict, ...]:
         by_source: dict[str, dict[str, list[dict]]] = {}
         for edge in self._edges:
             by_source.setdefault(edge["source"], {}).setdefault(edge["target"], []).append(edge)
         order = {entity.id: i for i, entity in enumerate(self._nodes)}
-        for source in sorted(by_source, key=lambda node: order.get(node, len(order))):
-            for edges in by_source.pop(source).values():
-                yield from (dict(edge) for edge in edges)
+        return tuple(edge for source in sorted(by_source, key=lambda node: order.get(node, len(order)))
+                     for edges in by_source[source].values() for edge in edges)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A MultiDiGraph with flat node and edge attributes (strings, numbers, booleans)."""

@@ -8,7 +8,8 @@ import igraph
 import networkx as nx
 
 from graphkit.export.graphml import write_graphml
-from graphkit.export.style import TYPE_COLOURS, rgb
+from graphkit.export.style import TYPE_COLOURS, node_drawings, rgb
+from graphkit.text import xml_safe
 from tests.export.test_gexf import LONG, awkward_graph
 
 
@@ -66,3 +67,18 @@ def test_awkward_values_read_back_in_networkx_and_igraph(tmp_path):
     loaded = igraph.Graph.Read_GraphML(str(path))
     assert sorted(loaded.vs["label"]) == sorted(d["label"] for _, d in graph.nodes(data=True))
     assert LONG in loaded.es["evidence"]
+
+
+def test_same_bytes_as_networkx_writes_for_the_flat_graph(tmp_path):
+    # graphkit writes the file itself; networkx's own writer (lxml) gives the same bytes, awkward values included
+    graph = awkward_graph()
+    write_graphml(graph, tmp_path / "ours.graphml")
+    flat, drawings = nx.MultiDiGraph(), node_drawings(graph)
+    safe = lambda data: {k: xml_safe(v) if isinstance(v, str) else v for k, v in data.items()}  # noqa: E731
+    for node, data in graph.to_networkx().nodes(data=True):
+        d = drawings[node]
+        flat.add_node(xml_safe(node), **safe(data), x=d.x, y=d.y, size=d.size, **dict(zip("rgb", rgb(d.colour))))
+    for number, (u, v, data) in enumerate(graph.to_networkx().edges(data=True)):
+        flat.add_edge(xml_safe(u), xml_safe(v), key=f"e{number}", **safe(data))
+    nx.write_graphml_lxml(flat, tmp_path / "networkx.graphml", encoding="utf-8", prettyprint=True)
+    assert (tmp_path / "ours.graphml").read_bytes() == (tmp_path / "networkx.graphml").read_bytes()

@@ -209,6 +209,23 @@ def test_page_is_reproducible(seed_graph, seed_output):
     assert render_html(seed_graph) == render_html(seed_graph) == (seed_output / "graph.html").read_text(encoding="utf-8")
 
 
+def page_data_of(html_path) -> dict:
+    """The graph the page carries, read from its JSON element."""
+    page = html_path.read_text(encoding="utf-8")
+    return json.loads(page.split('<script type="application/json" id="graph-data">', 1)[1].split("</script>", 1)[0])
+
+
+def test_actors_are_drawn_where_the_gexf_puts_them(seed_output):
+    # one layout for every export: the page's actors sit where Gephi draws them, and every concept of an actor is placed
+    from tests.export.test_gexf import read_gexf
+
+    built = Built(seed_output)
+    placed = {node["id"]: (node["x"], node["y"]) for node in page_data_of(seed_output / "graph.html")["nodes"]}
+    _, gexf_nodes, _ = read_gexf(seed_output / "graph.gexf")
+    assert built.actors and {a: placed[a] for a in built.actors} == {a: gexf_nodes[a]["position"] for a in built.actors}
+    assert set(placed) == built.actors | built.concepts_of(built.actors)
+
+
 @needs_chromium
 def test_seed_opens_on_the_actor_graph_and_each_filter_hides_what_it_should(chromium_browser, seed_output):
     built = Built(seed_output)

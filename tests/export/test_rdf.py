@@ -8,7 +8,9 @@ of its own, and compared with ``rdflib.compare.isomorphic``.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -16,7 +18,8 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graphkit.errors import ExportError
-from graphkit.export.rdf import RDF_FILES, RDF_FORMATS, entity_iri, rdf_string, write_trig, write_turtle
+from graphkit.export.rdf import (RDF_FILES, RDF_FORMATS, entity_iri, rdf_string, write_trig, write_turtle,
+                                 write_turtle_and_trig)
 from graphkit.graph import KnowledgeGraph
 from graphkit.registry import get_exporter
 from tests.conftest import SEED_FILE
@@ -231,3 +234,40 @@ def test_a_document_url_is_an_iri_when_it_is_one(tmp_path):
     dataset = Dataset(default_union=True)
     dataset.parse(tmp_path / "graph.trig", format="trig")
     assert (None, SCHEMA.url, URIRef("https://news.example.org/a?b=1#c")) in dataset
+
+
+def test_turtle_and_trig_written_in_one_pass_are_the_files_written_apart(tmp_path):
+    # three documents' statements interleaved, so the TriG's named graphs (sorted by IRI) hold them in another order
+    from tests.export.test_gexf import awkward_graph
+
+    kg = awkward_graph()
+    kg = replace(kg, relations=tuple(kg.relations[i] for i in (4, 1, 5, 0, 3, 2)))
+    apart, together = tmp_path / "apart", tmp_path / "together"
+    apart.mkdir()
+    together.mkdir()
+    _assert_every_format_isomorphic(kg, apart)  # the TriG's graphs hold what the N-Quads' do
+    write_turtle_and_trig(kg, together / "graph.ttl", together / "graph.trig")
+    for name in ("graph.ttl", "graph.trig"):
+        assert (together / name).read_bytes() == (apart / name).read_bytes(), name
+    assert sorted(p.name for p in together.iterdir()) == ["graph.trig", "graph.ttl"]  # no temporary file left
+    in_order = lambda path, pattern: list(dict.fromkeys(re.findall(pattern, path.read_text(encoding="utf-8"))))  # noqa: E731
+    trig_order = in_order(together / "graph.trig", r"st:([0-9a-f]{20})")
+    assert len(trig_order) >= 3 and trig_order == in_order(apart / "graph.nq", r"/statement/([0-9a-f]{20})>")
+
+
+def test_export_writes_turtle_and_trig_in_one_pass_with_their_options(tmp_path, monkeypatch):
+    # graphkit build's RDF files: one pass for the two, which gives each the same bytes as its own writer
+    from graphkit.export import export
+    from graphkit.export import rdf
+
+    calls = []
+    one_pass = rdf.write_turtle_and_trig
+    monkeypatch.setattr(rdf, "write_turtle_and_trig", lambda *args, **kw: calls.append(args[1:]) or one_pass(*args, **kw))
+    base = "https://news.example.org/kg/"
+    outputs = {"graph.ttl": "turtle", "graph.trig": "trig"}
+    export(small_graph(), tmp_path / "out", outputs, {name: {"base": base} for name in outputs})
+    assert [tuple(Path(p).name for p in paths) for paths in calls] == [("graph.ttl", "graph.trig")]
+    write_turtle(small_graph(), tmp_path / "alone.ttl", base=base)
+    write_trig(small_graph(), tmp_path / "alone.trig", base=base)
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "alone.ttl").read_bytes()
+    assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "alone.trig").read_bytes()

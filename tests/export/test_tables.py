@@ -64,9 +64,9 @@ def test_formula_cells_are_neutralised():
 
 
 def test_formulas_after_leading_whitespace_are_neutralised():
-    cells = (" =1+1", "\t=1+1", "  +1", "\n@SUM(A1)", "\u00a0-2", "\r\n=cmd", " Putin", "")
+    cells = (" =1+1", "\t=1+1", "  +1", "\n@SUM(A1)", "\u00a0-2", "\r\n=cmd", " Putin", "", " \t")
     assert [safe_cell(v) for v in cells] == [
-        "' =1+1", "'\t=1+1", "'  +1", "'\n@SUM(A1)", "'\u00a0-2", "'\r\n=cmd", " Putin", ""]
+        "' =1+1", "'\t=1+1", "'  +1", "'\n@SUM(A1)", "'\u00a0-2", "'\r\n=cmd", " Putin", "", " \t"]
 
 
 def test_formula_behind_a_space_does_not_reach_the_tables_raw(tmp_path):
