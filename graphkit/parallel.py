@@ -37,7 +37,7 @@ from graphkit.resolve.aliases import UserAliases
 from graphkit.text import sized_batches
 from graphkit.types import Document, DocumentRecords
 
-CHUNK_CHARS = 2 * BATCH_CHARS  # two spaCy batches: worth sending, and small enough to keep N workers busy to the end
+CHUNK_CHARS = BATCH_CHARS  # one spaCy batch: worth sending, and small enough to keep N workers busy to the end
 # About 3% of a build's CPU time went to collections at the default 700 (benchmarks/README.md), same peak memory.
 GC_THRESHOLD = 50_000
 IN_FLIGHT = 2  # chunks sent ahead per worker, so that none waits for the next while the last is returned

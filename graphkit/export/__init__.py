@@ -47,10 +47,31 @@ def export(
 
         del writers[turtle], writers[trig]
         writers[turtle, trig] = partial(write_turtle_and_trig, graph, **options.get(turtle, {}))
-    if processes > 1:  # what several files read is computed once, before the processes part
-        graph.nodes(), graph.edges(), graph.positions()
+    if processes > 1:
+        graph.nodes(), graph.edges()  # what every file reads, computed once, before the processes part
+        writers = _laid_out_first(writers, outputs)
     publish(Path(outdir), writers, processes)
     return [Path(outdir) / name for name in outputs]
+
+
+# Exporters that draw the graph: they read KnowledgeGraph.positions(), the layout, which is worth computing once.
+_LAID_OUT = frozenset({"html", "gexf", "graphml"})
+
+
+def _laid_out_first(writers: dict, outputs: dict[str, str]) -> dict:
+    """``writers`` for several processes: the files that need the layout as one writer, first (the longest
+    job: the layout, then each file), so that one process lays the graph out while the others write the rest."""
+    drawn = tuple(name for name in writers if isinstance(name, str)
+                  and EXPORTER_ALIASES.get(outputs[name], outputs[name]) in _LAID_OUT)
+    if len(drawn) < 2:
+        return writers
+    group = [writers[name] for name in drawn]
+
+    def write_drawn(*paths: str) -> None:
+        for write, path in zip(group, paths):
+            write(path)
+
+    return {drawn: write_drawn, **{name: writer for name, writer in writers.items() if name not in drawn}}
 
 
 def _only(outputs: dict[str, str], exporter: str) -> str | None:

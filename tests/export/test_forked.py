@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 
 import pytest
 
@@ -19,12 +20,40 @@ def _write_pid(path):
     return lambda: path.write_text(str(os.getpid()))
 
 
-def test_jobs_are_dealt_to_a_forked_process(tmp_path):
-    files = [tmp_path / f"job{i}" for i in range(4)]
-    run_jobs([_write_pid(path) for path in files], processes=2)
-    pids = [int(path.read_text()) for path in files]
-    assert pids[0] == pids[2] == os.getpid()  # round-robin: this process takes the first, third, ...
-    assert pids[1] == pids[3] != os.getpid()
+def _meet(mine, other):
+    """A job that writes its pid, then waits for ``other``'s: it can only end if the other runs at the same time."""
+    def job():
+        mine.write_text(str(os.getpid()))
+        deadline = time.monotonic() + 30
+        while not other.exists():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{other.name} never ran beside {mine.name}")
+            time.sleep(0.01)
+    return job
+
+
+def test_jobs_run_at_once_in_a_forked_process(tmp_path):
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    run_jobs([_meet(a, b), _meet(b, a), _write_pid(c)], processes=2)
+    pids = {int(a.read_text()), int(b.read_text())}
+    assert len(pids) == 2 and os.getpid() in pids  # each waited for the other: two processes, this one of them
+    assert c.exists()  # the third job was taken by whichever was free first
+
+
+def test_a_free_process_takes_the_next_job(tmp_path):
+    slow, quick = tmp_path / "slow", [tmp_path / f"quick{i}" for i in range(4)]
+
+    def long_job():
+        deadline = time.monotonic() + 30
+        while not all(path.exists() for path in quick):  # ends once the other process has done all the rest
+            if time.monotonic() > deadline:
+                raise TimeoutError("the quick jobs were not all taken by the free process")
+            time.sleep(0.01)
+        slow.write_text(str(os.getpid()))
+
+    run_jobs([long_job, *(_write_pid(path) for path in quick)], processes=2)
+    assert len({int(path.read_text()) for path in quick}) == 1  # dealt round-robin, two would be the slow one's
+    assert int(quick[0].read_text()) != int(slow.read_text())
 
 
 def test_one_process_or_another_thread_running_writes_here(tmp_path):
@@ -45,16 +74,30 @@ def _fail():
     raise ValueError("no room for graph.gexf")
 
 
+def _in_a_child(tmp_path, then):
+    """Two jobs that meet (so they run in two processes at once); the one in the forked child then runs ``then``."""
+    parent, a, b = os.getpid(), tmp_path / "a", tmp_path / "b"
+
+    def job(meet):
+        def run():
+            meet()
+            if os.getpid() != parent:
+                then()
+        return run
+
+    return [job(_meet(a, b)), job(_meet(b, a))]
+
+
 def test_an_error_in_a_child_is_raised_here_after_all_jobs_ran(tmp_path):
     done = tmp_path / "done"
     with pytest.raises(ValueError, match="no room for graph.gexf"):
-        run_jobs([lambda: done.write_text("x"), _fail], processes=2)
+        run_jobs([*_in_a_child(tmp_path, _fail), lambda: done.write_text("x")], processes=2)
     assert done.read_text() == "x"
 
 
-def test_a_child_killed_is_an_export_error():
+def test_a_child_killed_is_an_export_error(tmp_path):
     with pytest.raises(ExportError, match="an export process died \\(signal SIGKILL\\)"):
-        run_jobs([lambda: None, lambda: os.kill(os.getpid(), signal.SIGKILL)], processes=2)
+        run_jobs(_in_a_child(tmp_path, lambda: os.kill(os.getpid(), signal.SIGKILL)), processes=2)
 
 
 def test_two_processes_write_the_same_files_as_one(seed_graph, tmp_path):
