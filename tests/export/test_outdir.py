@@ -14,7 +14,7 @@ import pytest
 from graphkit.cli import app
 from graphkit.export import export
 from graphkit.export.outdir import CURRENT, LOCK, STATE
-from tests.conftest import OUTPUT_FILES, ROOT, visible_files
+from tests.conftest import OUTPUT_FILES, ROOT
 from tests.export.test_golden import small_graph
 
 

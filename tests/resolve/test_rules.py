@@ -130,7 +130,7 @@ def test_a_role_in_apposition_belongs_to_its_name(tmp_path):
     assert "the Iranian president" in {a for a, _ in kg.find("Hassan Rouhani").aliases}
 
 
-def test_family_name_first(tmp_path):
+def test_family_name_first_in_a_built_graph(tmp_path):
     kg = _build(tmp_path, "Chinese President Xi Jinping met Donald Trump in Beijing. Xi said trade would grow.")
     assert {"Xi Jinping", "Xi"} <= {a for a, _ in kg.find("Xi Jinping").aliases}
 
