@@ -31,16 +31,14 @@ import argparse
 import json
 import os
 import random
-import resource
 import sys
 import tempfile
 import time
 import traceback
 from pathlib import Path
 
-from graphkit.export.rdf import RDF_FILES, RDF_FORMATS
 from graphkit.graph import KnowledgeGraph
-from graphkit.registry import BUILD_OUTPUTS, get_exporter
+from graphkit.registry import BUILD_OUTPUTS, RDF_FILES, RDF_FORMATS, get_exporter
 from graphkit.types import Argument, Document, Entity, Mention, Provenance, Relation, Triple
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")

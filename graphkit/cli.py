@@ -19,7 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graphkit.errors import GraphkitError, InputError
-from graphkit.registry import DEFAULT_EXTRACTOR
+from graphkit.registry import DEFAULT_EXTRACTOR, DEFAULT_RDF, RDF_FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -57,7 +57,7 @@ def build(
     max_file_size: Annotated[float, typer.Option(help="Largest input file to read, in MB.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="TOML file of canonical names, aliases and never-merge pairs.")] = None,
-    rdf: Annotated[str, typer.Option(help="RDF files to write, comma-separated: ttl, trig, nt, nq, jsonld, xml.")] = "ttl,trig",
+    rdf: Annotated[str, typer.Option(help=f"RDF files to write, comma-separated: {', '.join(RDF_FORMATS)}.")] = ",".join(DEFAULT_RDF),
     store: Annotated[Optional[Path], typer.Option(help="Also write the graph as a store folder, for graphkit query and serve.")] = None,
     base_iri: Annotated[Optional[str], typer.Option(help="Base IRI of the RDF's entities, documents and statements.", show_default="https://graphkit.example/")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes that parse documents (outputs are the same for any number).")] = 1,
@@ -115,8 +115,8 @@ def build(
 
 def _rdf_outputs(rdf: str, base_iri: str | None) -> tuple[dict[str, str], dict[str, dict]]:
     """The build's outputs with the RDF files ``--rdf`` names, and ``--base-iri`` for each of them."""
-    from graphkit.export.rdf import RDF_FILES, RDF_FORMATS, Namespaces
-    from graphkit.registry import BUILD_OUTPUTS
+    from graphkit.export.rdf import Namespaces
+    from graphkit.registry import BUILD_OUTPUTS, RDF_FILES
 
     chosen = [name.strip().lower() for name in rdf.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in RDF_FORMATS]

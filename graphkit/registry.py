@@ -9,6 +9,7 @@ version so that provenance says which rules made an edge.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -38,15 +39,41 @@ EXPORTERS: dict[str, str] = {
     "nodes-csv": "graphkit.export.gephi_csv:write_nodes",
     "edges-csv": "graphkit.export.gephi_csv:write_edges",
 }
+
+
+@dataclass(frozen=True)
+class RdfFileFormat:
+    """One RDF format graphkit writes and reads, with every name it goes by: the one table of them."""
+
+    option: str  # its name for ``graphkit build --rdf``
+    exporter: str  # the registered exporter that writes it
+    file: str  # the file ``graphkit build`` writes it as
+    suffixes: tuple[str, ...]  # the file suffixes ``graphkit query`` and ``convert`` read it from
+    engine: str  # pyoxigraph's ``RdfFormat`` name for it
+    kind: str  # rdflib's name for it (``load_rdf``), also said in errors ("cannot parse turtle")
+
+
+RDF_FILE_FORMATS = (
+    RdfFileFormat("ttl", "turtle", "graph.ttl", (".ttl",), "TURTLE", "turtle"),
+    RdfFileFormat("trig", "trig", "graph.trig", (".trig",), "TRIG", "trig"),
+    RdfFileFormat("nt", "ntriples", "graph.nt", (".nt",), "N_TRIPLES", "nt"),
+    RdfFileFormat("nq", "nquads", "graph.nq", (".nq",), "N_QUADS", "nquads"),
+    RdfFileFormat("jsonld", "jsonld", "graph.jsonld", (".jsonld",), "JSON_LD", "json-ld"),
+    RdfFileFormat("xml", "rdfxml", "graph.rdf", (".rdf", ".xml"), "RDF_XML", "xml"),
+)
+# Views of the table: ``--rdf`` name -> exporter name, and -> the file a build writes.
+RDF_FORMATS = {f.option: f.exporter for f in RDF_FILE_FORMATS}
+RDF_FILES = {f.option: f.file for f in RDF_FILE_FORMATS}
+DEFAULT_RDF = ("ttl", "trig")  # what ``graphkit build`` writes unless ``--rdf`` says otherwise
+
 EXPORTER_ALIASES: dict[str, str] = {
-    "ttl": "turtle", "text/turtle": "turtle", "nodelink": "json", "nt": "ntriples", "nq": "nquads",
-    "json-ld": "jsonld", "xml": "rdfxml", "rdf/xml": "rdfxml",
+    **{option: exporter for option, exporter in RDF_FORMATS.items() if option != exporter},  # --rdf's names
+    "text/turtle": "turtle", "nodelink": "json", "json-ld": "jsonld", "rdf/xml": "rdfxml",
 }
 
 # The files `graphkit build` writes, in this order: file name -> exporter name.
 BUILD_OUTPUTS: dict[str, str] = {
-    "graph.ttl": "turtle",
-    "graph.trig": "trig",
+    **{RDF_FILES[option]: RDF_FORMATS[option] for option in DEFAULT_RDF},
     "graph.html": "html",
     "graph.gexf": "gexf",
     "graph.graphml": "graphml",

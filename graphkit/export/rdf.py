@@ -550,9 +550,3 @@ def _write_with_pyoxigraph(graph: KnowledgeGraph, path: str | Path, base: str, f
                                format=pyoxigraph.RdfFormat.N_TRIPLES)
     with open(path, "wb") as out:
         pyoxigraph.serialize(triples, out, rdf_format, prefixes=ns.prefixes)
-
-
-# File extension -> exporter name, for ``graphkit build --rdf`` and ``graphkit convert``.
-RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "ntriples", "nq": "nquads", "jsonld": "jsonld", "xml": "rdfxml"}
-RDF_FILES = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
-             "jsonld": "graph.jsonld", "xml": "graph.rdf"}

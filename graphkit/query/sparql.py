@@ -31,14 +31,11 @@ from graphkit.export.rdf import DEFAULT_BASE, VOID, Namespaces
 from graphkit.query.errors import QueryError, UpdateRefusedError
 from graphkit.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, run_sandboxed
 from graphkit.query.store import is_store, store_base, store_database
+from graphkit.registry import RDF_FILE_FORMATS
 
 PREFIXES = Namespaces(DEFAULT_BASE).prefixes
 # File suffix -> (pyoxigraph RdfFormat name, rdflib format name)
-FILE_FORMATS = {
-    ".ttl": ("TURTLE", "turtle"), ".trig": ("TRIG", "trig"), ".nt": ("N_TRIPLES", "nt"),
-    ".nq": ("N_QUADS", "nquads"), ".jsonld": ("JSON_LD", "json-ld"), ".rdf": ("RDF_XML", "xml"),
-    ".xml": ("RDF_XML", "xml"),
-}
+FILE_FORMATS = {suffix: (f.engine, f.kind) for f in RDF_FILE_FORMATS for suffix in f.suffixes}
 # --format / Accept name -> (pyoxigraph QueryResultsFormat name, media type)
 RESULT_FORMATS = {
     "json": ("JSON", "application/sparql-results+json"),

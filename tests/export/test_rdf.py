@@ -18,10 +18,9 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graphkit.errors import ExportError
-from graphkit.export.rdf import (RDF_FILES, RDF_FORMATS, entity_iri, rdf_string, write_trig, write_turtle,
-                                 write_turtle_and_trig)
+from graphkit.export.rdf import entity_iri, rdf_string, write_trig, write_turtle, write_turtle_and_trig
 from graphkit.graph import KnowledgeGraph
-from graphkit.registry import get_exporter
+from graphkit.registry import RDF_FILES, RDF_FORMATS, get_exporter
 from tests.conftest import SEED_FILE
 from tests.export.test_golden import GOLDEN, small_graph
 

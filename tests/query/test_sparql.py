@@ -14,7 +14,7 @@ import pytest
 
 from graphkit.cli import app
 from graphkit.errors import InputError
-from graphkit.export.rdf import RDF_FILES, RDF_FORMATS
+from graphkit.registry import RDF_FILES, RDF_FORMATS
 from graphkit.query import QueryError, load_rdf, query_results, run_query
 from graphkit.registry import get_exporter
 
