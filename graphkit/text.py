@@ -9,6 +9,7 @@ passes through :func:`xml_safe` first.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import unicodedata
@@ -19,6 +20,11 @@ from typing import TypeVar
 # and the non-characters U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
+# An ``errors=`` handler for files written as UTF-8 (only): what UTF-8 cannot encode (a lone surrogate, the
+# only such character) is written as U+FFFD, as the readers do, instead of failing the whole export. The
+# replacement is given as UTF-8 bytes: CPython's UTF-8 encoder takes no non-ASCII text from a handler.
+UNENCODABLE = "graphkit-replacement"
+codecs.register_error(UNENCODABLE, lambda error: (REPLACEMENT.encode("utf-8") * (error.end - error.start), error.end))
 
 
 def xml_safe(text: str) -> str:

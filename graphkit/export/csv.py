@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graphkit.graph import KnowledgeGraph
+from graphkit.text import UNENCODABLE
 
 ENTITY_COLUMNS = ("id", "label", "type", "aliases", "mentions")
 RELATION_COLUMNS = (
@@ -36,7 +37,7 @@ def safe_cell(value: object) -> object:
 
 def write_rows(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
     """Write a header and rows as UTF-8 CSV, every cell through :func:`safe_cell`."""
-    with open(path, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
+    with open(path, "w", encoding="utf-8", errors=UNENCODABLE, newline="", buffering=1 << 20) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([safe_cell(cell) for cell in row] for row in rows)

@@ -40,7 +40,7 @@ from pathlib import Path
 from graphkit.export.style import MAX_INTENSITY, edge_colour, node_colour, node_size
 from graphkit.graph import KnowledgeGraph
 from graphkit.graph.kg import ACTOR_TYPES
-from graphkit.text import escaper
+from graphkit.text import UNENCODABLE, escaper
 
 FIRST_VIEW = 150  # the most mentioned actors shown at first, and how many more each "show more" adds
 PHYSICS_MAX_NODES = 50  # physics starts on only when the first view has at most this many nodes
@@ -167,7 +167,7 @@ def render_html(graph: KnowledgeGraph, title: str = "graphkit") -> str:
 
 def write_html(graph: KnowledgeGraph, path: str | Path) -> None:
     """Write ``graph.html``, piece by piece (the page is never held whole)."""
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with open(path, "w", encoding="utf-8", errors=UNENCODABLE, newline="\n") as out:
         out.writelines(_pieces(graph, "graphkit"))
 
 

@@ -143,3 +143,14 @@ def test_nodes_say_why_their_names_were_merged(seed_output):
     assert int(merges["surname"]) >= 4 and int(merges["title"]) == 1
     counts = dict(item.split("=") for item in graph.nodes["person/bashar-al-assad"]["alias_counts"].split("|"))
     assert counts == {"Assad": "5", "Bashar Assad": "1", "Bashar al-Assad": "1", "the Syrian president": "1"}
+
+
+def test_every_build_file_writes_a_lone_surrogate_as_the_replacement_character(tmp_path):
+    """A graph made through the Python API may hold text no reader cleaned: every file is still valid UTF-8."""
+    from graphkit.export import export
+    from tests.export.test_gexf import awkward_graph
+
+    graph = awkward_graph()  # "lone \ud800 surrogate" among its names and sentences
+    for path in export(graph, tmp_path / "out"):
+        text = path.read_bytes().decode("utf-8")  # strict: fails on a surrogate written as such
+        assert "\ufffd" in text, path.name
