@@ -196,8 +196,21 @@ def _median(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
 
 
-def _row(name: str, seconds: float, words: int, bare: float, peak: float) -> str:
-    return f"| {name} | {seconds:,.1f} | {words / seconds:,.0f} | {bare / seconds:.2f} | {peak:,.0f} |"
+def _runs_table(words: int, bare: dict, runs: list[tuple[str, dict]]) -> None:
+    """A Markdown table of ``runs`` (name, result): seconds, words/s, ratio to the ``bare`` run, peak memory."""
+    print("| run | seconds | words/s | ratio to bare parse | peak MiB |")
+    print("|---|---:|---:|---:|---:|")
+    for name, run in runs:
+        seconds = run["seconds"]
+        print(f"| {name} | {seconds:,.1f} | {words / seconds:,.0f} | {bare['seconds'] / seconds:.2f} | {run['peak_mib']:,.0f} |")
+
+
+def _ratio_lines(ratios: list[float], strict: list[float], remark: str = "") -> None:
+    """The median ratios of graphkit to the bare parse, at spaCy's default batch and at ``BARE_BATCH``."""
+    print(f"\n- graphkit / bare parse: {ratios[len(ratios) // 2]:.2f}, median of {len(ratios)} alternated runs each "
+          f"({', '.join(f'{r:.2f}' for r in ratios)}){remark}")
+    print(f"- graphkit / bare parse at batch_size={BARE_BATCH}: {strict[len(strict) // 2]:.2f} "
+          f"({', '.join(f'{r:.2f}' for r in strict)})")
 
 
 def main() -> None:
@@ -246,19 +259,12 @@ def main() -> None:
         words = first["words"]
         print(f"\n{first['documents']} documents, {first['sentences']:,} sentences, {words:,} words; "
               f"{first['entities']:,} nodes, {first['edges']:,} edges\n")
-        print("| run | seconds | words/s | ratio to bare parse | peak MiB |")
-        print("|---|---:|---:|---:|---:|")
-        print(_row("bare `nlp.pipe`", bare["seconds"], words, bare["seconds"], bare["peak_mib"]))
-        print(_row(f"bare `nlp.pipe(batch_size={BARE_BATCH})`", best["seconds"], words, bare["seconds"], best["peak_mib"]))
-        print(_row("graphkit build + 9 exports (cache being filled)", first["seconds"], words, bare["seconds"], first["peak_mib"]))
-        print(_row("graphkit build + 9 exports (--no-cache)", one["seconds"], words, bare["seconds"], one["peak_mib"]))
-        print(_row("textacy SVO triples + networkx GraphML", peer["seconds"], words, bare["seconds"], peer["peak_mib"]))
-        print(_row(f"graphkit --workers {args.workers}", parallel["seconds"], words, bare["seconds"], parallel["peak_mib"]))
-        print(_row("graphkit, cached re-run", cached["seconds"], words, bare["seconds"], cached["peak_mib"]))
-        print(f"\n- graphkit / bare parse: {ratios[len(ratios) // 2]:.2f}, median of {len(ratios)} pairs "
-              f"({', '.join(f'{r:.2f}' for r in ratios)}); the bare and --no-cache rows are the median runs")
-        print(f"- graphkit / bare parse at batch_size={BARE_BATCH}: {strict[len(strict) // 2]:.2f} "
-              f"({', '.join(f'{r:.2f}' for r in strict)})")
+        _runs_table(words, bare, [
+            ("bare `nlp.pipe`", bare), (f"bare `nlp.pipe(batch_size={BARE_BATCH})`", best),
+            ("graphkit build + 9 exports (cache being filled)", first), ("graphkit build + 9 exports (--no-cache)", one),
+            ("textacy SVO triples + networkx GraphML", peer), (f"graphkit --workers {args.workers}", parallel),
+            ("graphkit, cached re-run", cached)])
+        _ratio_lines(ratios, strict, "; the bare and --no-cache rows are the median runs")
         per_document = one["stages"]["parse"] + one["stages"].get("extract", 0.0)
         print(f"- --workers {args.workers} speed-up: {one['seconds'] / parallel['seconds']:.2f} whole build, "
               f"{per_document / parallel['stages']['parse']:.2f} per-document stage (parse + extract); "
@@ -285,15 +291,9 @@ def ratio_report(bare: dict, best: dict, one: dict, ratios: list[float], strict:
     """The medians of the alternated runs, and where the median graphkit run's time went."""
     words = one["words"]
     print(f"\n{one['documents']} documents, {words:,} words\n")
-    print("| run | seconds | words/s | ratio to bare parse | peak MiB |")
-    print("|---|---:|---:|---:|---:|")
-    print(_row("bare `nlp.pipe`", bare["seconds"], words, bare["seconds"], bare["peak_mib"]))
-    print(_row(f"bare `nlp.pipe(batch_size={BARE_BATCH})`", best["seconds"], words, bare["seconds"], best["peak_mib"]))
-    print(_row("graphkit build + 9 exports (--no-cache)", one["seconds"], words, bare["seconds"], one["peak_mib"]))
-    print(f"\n- graphkit / bare parse: {ratios[len(ratios) // 2]:.2f}, median of {len(ratios)} runs each "
-          f"({', '.join(f'{r:.2f}' for r in ratios)})")
-    print(f"- graphkit / bare parse at batch_size={BARE_BATCH}: {strict[len(strict) // 2]:.2f} "
-          f"({', '.join(f'{r:.2f}' for r in strict)})")
+    _runs_table(words, bare, [("bare `nlp.pipe`", bare), (f"bare `nlp.pipe(batch_size={BARE_BATCH})`", best),
+                              ("graphkit build + 9 exports (--no-cache)", one)])
+    _ratio_lines(ratios, strict)
     print("- stages of the median graphkit run: " + ", ".join(f"{k} {v:.2f}" for k, v in one["stages"].items()))
     print("- exports: " + ", ".join(f"{k} {v:.2f}" for k, v in one["exports"].items())
           + f" ({sum(one['exports'].values()):.2f} in all)")
