@@ -132,11 +132,9 @@ class GraphSource:
             raise InputError(str(self.path), f"cannot parse {kind} ({first_line(error)})") from None
 
     def prefixes(self, store=None) -> dict[str, str]:
-        """graphkit's prefixes for this graph: a store folder's from the base its marker records,
-        a file's from its VoID description in ``store`` (the file loaded by :meth:`open`)."""
-        if self.folder:
-            return prefixes_for(store_base(self.path))
-        return prefixes_of(store if store is not None else self.open())
+        """graphkit's prefixes for this graph: a store folder's from the base its marker records (no
+        ``store`` needed), a file's from its VoID description in ``store``, the file loaded by :meth:`open`."""
+        return prefixes_for(store_base(self.path)) if self.folder else prefixes_of(store)
 
     def open(self):
         """A pyoxigraph store over the graph: the file loaded into memory, or the folder opened read-only."""
