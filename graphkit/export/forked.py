@@ -33,8 +33,9 @@ def run_jobs(jobs: Sequence[Callable[[], object]], processes: int = 1) -> None:
     is raised here, a child's included: it is sent back pickled, or, when it
     cannot be, as a :class:`~graphkit.errors.GraphkitError` naming it; a process
     whose job failed takes no more, the others go on. A child that dies without
-    a word (killed) is an error too. A child dies with this process (Linux), so
-    a killed build leaves no writer behind.
+    a word (killed) is an error too, raised before any job's (which job it was
+    running is not known). A child dies with this process (Linux), so a killed
+    build leaves no writer behind.
     """
     processes = min(processes, len(jobs))
     if processes <= 1 or not hasattr(os, "fork") or threading.active_count() > 1 or len(jobs) > _MAX_JOBS:
